@@ -1,0 +1,114 @@
+package org.osce.vienna.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.osce.vienna.cases.ParticipatingState;
+import org.osce.vienna.cases.ParticipatingStates;
+import org.osce.vienna.process.ProcessConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, in every profile, the groups and group authorizations the procedure relies on, the way
+ * an administrator would in Camunda Admin. Idempotent: only what is missing is added, so an
+ * administrator's later changes to these authorizations are kept.
+ *
+ * <ul>
+ *   <li>{@code delegation-<code>} (officers) and {@code heads-<code>} (heads of delegation): Tasklist,
+ *       start a case of the procedure. Which tasks they see comes from the tasks' candidate groups:
+ *       the engine grants a candidate group READ and UPDATE on each of its tasks, nothing more.</li>
+ *   <li>{@code managers}: Cockpit and Tasklist, read every case, task and history; change nothing.</li>
+ *   <li>{@code camunda-admin}: everything (granted by the engine with the admin user).</li>
+ * </ul>
+ */
+@Component
+@Order(0)
+public class IdentitySetup extends AbstractCamundaConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private IdentityService identityService;
+  private AuthorizationService authorizationService;
+
+  /** Runs once the engine is built, before the web applications and the REST API take requests. */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    identityService = processEngine.getIdentityService();
+    authorizationService = processEngine.getAuthorizationService();
+    for (ParticipatingState state : ParticipatingStates.all().list()) {
+      setUpDelegationGroup(Groups.delegation(state.code()), "Delegation of " + state.name());
+      setUpDelegationGroup(Groups.heads(state.code()), "Heads of delegation of " + state.name());
+    }
+    createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW");
+    grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+        Permissions.READ_HISTORY, Permissions.READ_INSTANCE, Permissions.READ_TASK);
+    grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    LOG.info("Identity set up: {} delegation groups, {} heads groups and '{}'",
+        ParticipatingStates.all().size(), ParticipatingStates.all().size(), Groups.MANAGERS);
+  }
+
+  private void setUpDelegationGroup(String groupId, String name) {
+    createGroup(groupId, name, "DELEGATION");
+    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Start a case: read the procedure's definition (and its start form) and create an instance.
+    grant(groupId, Resources.PROCESS_DEFINITION, ProcessConstants.PROCESS_KEY,
+        Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  private void createGroup(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    Authorization authorization = existing != null ? existing
+        : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    boolean changed = existing == null;
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+      LOG.debug("Granted {} on {} {} to {}", Arrays.toString(permissions), resource.resourceName(),
+          resourceId, groupId);
+    }
+  }
+}
