@@ -2,17 +2,20 @@ package org.osce.vienna.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
 
 /**
- * Stops a production start early, with the name of each missing setting. Without this, a missing
- * {@code spring.datasource.url} would quietly fall back to an embedded database, and a missing
- * admin would leave a deployment nobody can administer.
+ * Stops a production start before any bean is created, with the name of each missing setting.
+ * Without this, a missing {@code spring.datasource.url} would quietly fall back to an embedded
+ * database, and a missing admin would leave a deployment nobody can administer.
  */
-public class RequiredSettings implements EnvironmentPostProcessor {
+@Component
+public class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 
   static final String PRODUCTION_PROFILE = "postgres";
   static final List<Setting> REQUIRED = List.of(
@@ -24,8 +27,15 @@ public class RequiredSettings implements EnvironmentPostProcessor {
   record Setting(String property, String environmentVariable) {
   }
 
+  private Environment environment;
+
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void setEnvironment(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     if (!environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
       return;
     }
@@ -42,7 +52,7 @@ public class RequiredSettings implements EnvironmentPostProcessor {
     }
   }
 
-  /** Thrown before the application context exists, so the message is the first thing logged. */
+  /** Names every missing setting at once, so an operator fixes them in one go. */
   public static class MissingSettingsException extends IllegalStateException {
     public MissingSettingsException(String message) {
       super(message);

@@ -1,0 +1,40 @@
+package org.osce.vienna.cases;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The structured letter (variable {@code letter}), the shape of
+ * {@code letter-2021-11-04-belarus.json}. Fields a draft does not use (the published letter's
+ * {@code source}, {@code onBehalfOf}) are ignored: the list of delegations is made from the
+ * sign-off, never typed in.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Letter(
+    String place,
+    Addressee addressee,
+    List<String> introduction,
+    String concernsLead,
+    List<Concern> concerns,
+    String questionsLead,
+    List<String> questions,
+    String closing,
+    Integer responsePeriodDays) {
+
+  /** The head of the addressee's mission, to whom the letter is written. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Addressee(String state, String honorific, String name, String title, String mission,
+      String salutation) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Concern(String topic, String text) {
+  }
+
+  public int responsePeriodOr(int defaultDays) {
+    return responsePeriodDays != null ? responsePeriodDays : defaultDays;
+  }
+}

@@ -1,0 +1,90 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.INVITED_DELEGATIONS;
+import static org.osce.vienna.process.ProcessConstants.LETTER;
+import static org.osce.vienna.process.ProcessConstants.SIGN_OFF_DUE_AT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.osce.vienna.cases.DateTimes;
+import org.osce.vienna.cases.FieldErrors;
+import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.Letter;
+import org.osce.vienna.cases.LetterReader;
+import org.osce.vienna.cases.LetterValidator;
+import org.osce.vienna.cases.ParticipatingState;
+import org.osce.vienna.cases.ParticipatingStates;
+import org.osce.vienna.cases.StartData;
+import org.springframework.stereotype.Component;
+
+/** Reads and checks the draft variables: {@code letter}, {@code invitedDelegations}, {@code signOffDueAt}. */
+@Component
+public class DraftChecks {
+
+  /** A draft as checked: codes canonical and without duplicates. */
+  public record Draft(Letter letter, List<String> invited, Instant signOffDueAt) {
+  }
+
+  /** At the start: checks whichever of the draft variables were given. */
+  public void checkOptional(VariableScope scope, StartData start, FieldErrors errors) {
+    read(scope, start.leadDelegation(), start.addresseeState(), errors, false);
+  }
+
+  /** On submitting the draft: everything must be there and right; throws naming each bad field. */
+  public Draft checkComplete(VariableScope scope, String lead, String addressee) {
+    FieldErrors errors = new FieldErrors();
+    Draft draft = read(scope, lead, addressee, errors, true);
+    errors.throwIfAny("The draft cannot be submitted");
+    return draft;
+  }
+
+  private Draft read(VariableScope scope, String lead, String addressee, FieldErrors errors, boolean required) {
+    Letter letter = null;
+    try {
+      JsonNode node = CaseVariables.json(scope, LETTER);
+      if (node != null && !node.isNull()) {
+        letter = LetterReader.read(node.toString());
+        LetterValidator.validate(letter, addressee, errors);
+      } else if (required) {
+        errors.add(LETTER, "is required");
+      }
+    } catch (InvalidInputException e) {
+      errors.addAll(e);
+    }
+
+    List<String> invited = new ArrayList<>();
+    try {
+      for (String value : CaseVariables.strings(scope, INVITED_DELEGATIONS)) {
+        ParticipatingState state = ParticipatingStates.all().find(value).orElse(null);
+        if (state == null) {
+          errors.add(INVITED_DELEGATIONS, "'" + value + "' is not one of the 57 OSCE participating States");
+        } else if (state.code().equals(lead)) {
+          errors.add(INVITED_DELEGATIONS, "includes the lead delegation " + lead + ", which always signs");
+        } else if (state.code().equals(addressee)) {
+          errors.add(INVITED_DELEGATIONS, "includes the addressee " + addressee
+              + ": the addressee can never be one of the invoking States");
+        } else if (!invited.contains(state.code())) {
+          invited.add(state.code());
+        }
+      }
+    } catch (InvalidInputException e) {
+      errors.addAll(e);
+    }
+
+    Instant dueAt = null;
+    try {
+      dueAt = DateTimes.parse(scope.getVariable(SIGN_OFF_DUE_AT), SIGN_OFF_DUE_AT);
+      if (dueAt == null && required && !invited.isEmpty()) {
+        errors.add(SIGN_OFF_DUE_AT, "is required when delegations are invited to co-sign");
+      } else if (dueAt != null && !dueAt.isAfter(EngineClock.now())) {
+        errors.add(SIGN_OFF_DUE_AT, "must be in the future");
+      }
+    } catch (InvalidInputException e) {
+      errors.addAll(e);
+    }
+    return new Draft(letter, invited, dueAt);
+  }
+}

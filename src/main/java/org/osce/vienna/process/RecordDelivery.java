@@ -1,0 +1,50 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.DELIVERED_AT;
+import static org.osce.vienna.process.ProcessConstants.DELIVERY_CHANNEL;
+import static org.osce.vienna.process.ProcessConstants.LETTER;
+import static org.osce.vienna.process.ProcessConstants.RESPONSE_DUE_AT;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.DateTimes;
+import org.osce.vienna.cases.Deadlines;
+import org.osce.vienna.cases.DeliveryChannel;
+import org.osce.vienna.cases.LetterReader;
+import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.ViennaProperties;
+import org.springframework.stereotype.Component;
+
+/** Records the delivery and starts the reply clock: {@code responseDueAt} = end of the day of delivery + reply period. */
+@Component
+public class RecordDelivery implements JavaDelegate {
+
+  private final CaseRecords cases;
+  private final Deadlines deadlines;
+  private final Timeline timeline;
+  private final ViennaProperties properties;
+
+  public RecordDelivery(CaseRecords cases, Deadlines deadlines, Timeline timeline, ViennaProperties properties) {
+    this.cases = cases;
+    this.deadlines = deadlines;
+    this.timeline = timeline;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    Instant deliveredAt = DateTimes.require(execution.getVariable(DELIVERED_AT), DELIVERED_AT);
+    DeliveryChannel channel = DeliveryChannel.valueOf((String) execution.getVariable(DELIVERY_CHANNEL));
+    int period = LetterReader.read(CaseVariables.json(execution, LETTER).toString())
+        .responsePeriodOr(properties.responsePeriodDays());
+    Instant dueAt = deadlines.responseDue(deliveredAt, period);
+    execution.setVariable(RESPONSE_DUE_AT, CaseVariables.dateValue(dueAt));
+    cases.delivered(reference, channel, deliveredAt, dueAt);
+    timeline.record(reference, deliveredAt, "LETTER_DELIVERED", null,
+        (channel == DeliveryChannel.EMAIL ? "by e-mail" : "by hand") + "; response due by " + dueAt
+            + (deadlines.fallsOnWeekend(dueAt) ? " (falls on a weekend; no extension)" : ""));
+  }
+}

@@ -1,0 +1,29 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.MEETING_HELD;
+import static org.osce.vienna.process.ProcessConstants.MEETING_ID;
+import static org.osce.vienna.process.ProcessConstants.MEETING_OUTCOME;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.cases.Meetings;
+import org.springframework.stereotype.Component;
+
+/** Keeps the meeting's outcome with the case. */
+@Component
+public class RecordMeeting implements JavaDelegate {
+
+  private final Meetings meetings;
+
+  public RecordMeeting(Meetings meetings) {
+    this.meetings = meetings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    meetings.outcome(((Number) execution.getVariable(MEETING_ID)).longValue(),
+        CaseVariables.requireBool(execution, MEETING_HELD), CaseVariables.string(execution, MEETING_OUTCOME),
+        EngineClock.now());
+  }
+}

@@ -1,0 +1,55 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.CASE_LABEL;
+import static org.osce.vienna.process.ProcessConstants.MEETING_ID;
+import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
+import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.process.ProcessConstants.MEETING_TARGET_AT;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.cases.Deadlines;
+import org.osce.vienna.cases.Meetings;
+import org.osce.vienna.cases.Signatories;
+import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.ViennaProperties;
+import org.osce.vienna.notification.CaseNotices;
+import org.springframework.stereotype.Component;
+
+/** Records a meeting request with its target ("as a rule within one week") and tells the signatories. */
+@Component
+public class RecordMeetingRequest implements JavaDelegate {
+
+  private final Meetings meetings;
+  private final Deadlines deadlines;
+  private final ViennaProperties properties;
+  private final Signatories signatories;
+  private final CaseNotices notices;
+  private final Timeline timeline;
+
+  public RecordMeetingRequest(Meetings meetings, Deadlines deadlines, ViennaProperties properties,
+      Signatories signatories, CaseNotices notices, Timeline timeline) {
+    this.meetings = meetings;
+    this.deadlines = deadlines;
+    this.properties = properties;
+    this.signatories = signatories;
+    this.notices = notices;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    String requestedBy = (String) execution.getVariable(MEETING_REQUESTED_BY);
+    Instant requestedAt = CaseVariables.instant(execution, MEETING_REQUESTED_AT);
+    Instant targetAt = deadlines.meetingTarget(requestedAt, properties.meetingTargetDays());
+    long id = meetings.requested(reference, requestedBy, requestedAt, targetAt);
+    // setVariable finds this meeting's own copies (made by OpenMeeting), not another meeting's.
+    execution.setVariable(MEETING_ID, id);
+    execution.setVariable(MEETING_TARGET_AT, CaseVariables.dateValue(targetAt));
+    notices.meetingRequested(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
+        requestedBy, targetAt);
+    timeline.record(reference, requestedAt, "MEETING_REQUESTED", null, "by " + requestedBy + "; target " + targetAt);
+  }
+}

@@ -1,0 +1,32 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.RESPONSE_STATUS;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.ResponseStatus;
+import org.osce.vienna.cases.Timeline;
+import org.springframework.stereotype.Component;
+
+/** The wait was closed without a response: the case is recorded as unanswered and goes to follow-up. */
+@Component
+public class RecordNoResponse implements JavaDelegate {
+
+  private final CaseRecords cases;
+  private final Timeline timeline;
+
+  public RecordNoResponse(CaseRecords cases, Timeline timeline) {
+    this.cases = cases;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    cases.noResponse(reference);
+    execution.setVariable(RESPONSE_STATUS, ResponseStatus.NONE.name());
+    timeline.record(reference, EngineClock.now(), "NO_RESPONSE", null, "recorded as unanswered");
+  }
+}

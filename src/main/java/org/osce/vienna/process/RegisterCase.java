@@ -1,0 +1,88 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.process.ProcessConstants.CASE_LABEL;
+import static org.osce.vienna.process.ProcessConstants.INVITED_DELEGATIONS;
+import static org.osce.vienna.process.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.process.ProcessConstants.LETTER;
+import static org.osce.vienna.process.ProcessConstants.REFERENCE;
+import static org.osce.vienna.process.ProcessConstants.SIGN_OFF_DUE_AT;
+import static org.osce.vienna.process.ProcessConstants.SUBJECT;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.FieldErrors;
+import org.osce.vienna.cases.ParticipatingStates;
+import org.osce.vienna.cases.StartData;
+import org.osce.vienna.cases.Timeline;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener: validates the start data and registers the case, in the transaction that starts
+ * the instance. Invalid data throws, so no instance and no case row are left behind, whether the
+ * case was started from Tasklist, {@code /engine-rest} or the case API.
+ */
+@Component
+public class RegisterCase implements ExecutionListener {
+
+  private final CaseRecords cases;
+  private final Timeline timeline;
+  private final CurrentUser currentUser;
+  private final DraftChecks draftChecks;
+
+  public RegisterCase(CaseRecords cases, Timeline timeline, CurrentUser currentUser, DraftChecks draftChecks) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.currentUser = currentUser;
+    this.draftChecks = draftChecks;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    String formReference = CaseVariables.string(execution, REFERENCE);
+    if (businessKey != null && formReference != null && !businessKey.equals(formReference)) {
+      throw org.osce.vienna.cases.InvalidInputException.single("Invalid start data", REFERENCE,
+          "'" + formReference + "' differs from the business key '" + businessKey + "'");
+    }
+    StartData start = new StartData(businessKey != null ? businessKey : formReference,
+        CaseVariables.string(execution, LEAD_DELEGATION), CaseVariables.string(execution, ADDRESSEE_STATE),
+        CaseVariables.string(execution, SUBJECT)).validate();
+
+    FieldErrors errors = new FieldErrors();
+    if (!currentUser.mayActFor(start.leadDelegation())) {
+      errors.add(LEAD_DELEGATION, "is " + start.leadDelegation() + ", but " + currentUser.id()
+          + " is not a member of that delegation: only its officers and heads start its cases");
+    }
+    if (cases.exists(start.reference())) {
+      errors.add(REFERENCE, "'" + start.reference() + "' is already the reference of another case");
+    }
+    // A case may come with its letter already drafted (from a ministry's system); it is checked now and
+    // again when an officer submits the draft.
+    if (execution.hasVariable(LETTER) || execution.hasVariable(INVITED_DELEGATIONS)
+        || execution.hasVariable(SIGN_OFF_DUE_AT)) {
+      draftChecks.checkOptional(execution, start, errors);
+    }
+    errors.throwIfAny("Invalid start data");
+
+    execution.setProcessBusinessKey(start.reference());
+    execution.setVariable(REFERENCE, start.reference());
+    execution.setVariable(LEAD_DELEGATION, start.leadDelegation());
+    execution.setVariable(ADDRESSEE_STATE, start.addresseeState());
+    execution.setVariable(SUBJECT, start.subject());
+    execution.setVariable(CASE_LABEL, start.reference() + " ("
+        + ParticipatingStates.all().byCode(start.addresseeState()).orElseThrow().name() + ")");
+    Instant now = EngineClock.now();
+    try {
+      cases.create(start, execution.getProcessInstanceId(), currentUser.id(), now);
+    } catch (DuplicateKeyException e) {
+      throw org.osce.vienna.cases.InvalidInputException.single("Invalid start data", REFERENCE,
+          "'" + start.reference() + "' is already the reference of another case");
+    }
+    timeline.record(start.reference(), now, "CASE_STARTED", currentUser.id(),
+        start.leadDelegation() + " invokes the mechanism towards " + start.addresseeState() + ": " + start.subject());
+  }
+}

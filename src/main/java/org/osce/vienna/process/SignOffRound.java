@@ -1,0 +1,17 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.INVITED_DELEGATIONS;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The collection of the co-signing multi-instance: one "Decide on co-signing" task per invited delegation. */
+@Component
+public class SignOffRound {
+
+  /** The invited delegations' codes (the JSON variable as a Java list, which multi-instance needs). */
+  public List<String> invitedCodes(DelegateExecution execution) {
+    return CaseVariables.strings(execution, INVITED_DELEGATIONS);
+  }
+}

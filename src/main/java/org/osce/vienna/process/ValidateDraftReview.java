@@ -1,0 +1,42 @@
+package org.osce.vienna.process;
+
+import static org.osce.vienna.process.ProcessConstants.DRAFT_APPROVED;
+import static org.osce.vienna.process.ProcessConstants.REVIEW_COMMENTS;
+import static org.osce.vienna.process.ProcessConstants.SIGN_OFF_DUE_AT;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.cases.FieldErrors;
+import org.osce.vienna.cases.Timeline;
+import org.springframework.stereotype.Component;
+
+/** Completing "Approve the draft": a return needs comments for the drafter; an approval needs a sign-off deadline still ahead. */
+@Component
+public class ValidateDraftReview implements TaskListener {
+
+  private final Timeline timeline;
+  private final CurrentUser currentUser;
+
+  public ValidateDraftReview(Timeline timeline, CurrentUser currentUser) {
+    this.timeline = timeline;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    boolean approved = CaseVariables.requireBool(task, DRAFT_APPROVED);
+    String comments = CaseVariables.string(task, REVIEW_COMMENTS);
+    FieldErrors errors = new FieldErrors();
+    if (!approved && comments == null) {
+      errors.add(REVIEW_COMMENTS, "are needed when the draft is returned: tell the drafter what to change");
+    }
+    Instant signOffDueAt = CaseVariables.instant(task, SIGN_OFF_DUE_AT);
+    if (approved && signOffDueAt != null && !signOffDueAt.isAfter(EngineClock.now())) {
+      errors.add(SIGN_OFF_DUE_AT, "has passed: return the draft so that a new sign-off deadline is set");
+    }
+    errors.throwIfAny("The review cannot be completed");
+    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(),
+        approved ? "DRAFT_APPROVED" : "DRAFT_RETURNED", currentUser.id(), comments);
+  }
+}

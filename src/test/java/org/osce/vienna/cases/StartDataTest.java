@@ -1,0 +1,39 @@
+package org.osce.vienna.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StartDataTest {
+
+  @Test
+  void normalisesCodesAndNames() {
+    StartData data = new StartData("VM-2021-BY-01", "gb", "Belarus", " Belarus 2021 ").validate();
+    assertThat(data.leadDelegation()).isEqualTo("GB");
+    assertThat(data.addresseeState()).isEqualTo("BY");
+    assertThat(data.subject()).isEqualTo("Belarus 2021");
+  }
+
+  @Test
+  void namesEveryBadField() {
+    assertThatThrownBy(() -> new StartData("VM 2021/01", "XX", "EU", "").validate())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+            .containsOnlyKeys("reference", "leadDelegation", "addresseeState", "subject"))
+        .hasMessageContaining("'XX' is not one of the 57 OSCE participating States");
+  }
+
+  @Test
+  void theAddresseeCannotBeTheLead() {
+    assertThatThrownBy(() -> new StartData("VM-1", "BY", "by", "x").validate())
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.fieldErrors()).containsOnlyKeys("addresseeState"));
+  }
+
+  @Test
+  void theReferenceIsAtMost64UrlSafeCharacters() {
+    assertThatThrownBy(() -> new StartData("A".repeat(65), "GB", "BY", "x").validate())
+        .hasMessageContaining("reference");
+    assertThat(new StartData("A".repeat(64), "GB", "BY", "x").validate().reference()).hasSize(64);
+  }
+}

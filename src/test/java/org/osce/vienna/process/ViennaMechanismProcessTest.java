@@ -1,0 +1,443 @@
+package org.osce.vienna.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.osce.vienna.process.ProcessConstants.*;
+import static org.osce.vienna.support.CaseDriver.head;
+import static org.osce.vienna.support.CaseDriver.json;
+import static org.osce.vienna.support.CaseDriver.jsonList;
+import static org.osce.vienna.support.CaseDriver.officer;
+import static org.osce.vienna.support.CaseDriver.vars;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osce.vienna.cases.Assessment;
+import org.osce.vienna.cases.Assessments;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.FollowUpAction;
+import org.osce.vienna.cases.FollowUps;
+import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.Meetings;
+import org.osce.vienna.cases.ResponseStatus;
+import org.osce.vienna.cases.SignOffDecision;
+import org.osce.vienna.cases.Signatories;
+import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.notification.NotificationOutbox;
+import org.osce.vienna.support.CaseDriver;
+import org.osce.vienna.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Every path of the procedure, driven as its users drive it, with the real delegates and records.
+ * The job executor is off so each test decides when a step runs; timers are fired by moving the
+ * engine's clock. The class must cover every flow node and sequence flow of the model.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "spring.datasource.url=jdbc:h2:mem:process;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+@Import(ProcessEngineCoverageConfiguration.class)
+class ViennaMechanismProcessTest {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseRecords cases;
+  @Autowired
+  Signatories signatories;
+  @Autowired
+  Timeline timeline;
+  @Autowired
+  Assessments assessments;
+  @Autowired
+  FollowUps followUps;
+  @Autowired
+  Meetings meetings;
+  @Autowired
+  NotificationOutbox outbox;
+
+  CaseDriver driver;
+  static int caseNumber;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    driver = new CaseDriver(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private String newReference() {
+    return "VM-TEST-" + (++caseNumber);
+  }
+
+  private ProcessInstance startCase(String reference) {
+    return driver.start(reference, "GB", "BY", "Human rights in Belarus");
+  }
+
+  private void draft(ProcessInstance pi, List<String> invited) {
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()),
+        INVITED_DELEGATIONS, jsonList(invited),
+        SIGN_OFF_DUE_AT, CaseDriver.inDays(5)));
+  }
+
+  private void approve(ProcessInstance pi) {
+    driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"), vars(DRAFT_APPROVED, true));
+    driver.runJobs(pi);
+  }
+
+  private void decide(ProcessInstance pi, String code, boolean joins) {
+    var task = driver.tasks(pi, TASK_DECIDE_CO_SIGNING).stream()
+        .filter(t -> code.equals(engine.getTaskService().getVariable(t.getId(), INVITED_DELEGATION)))
+        .findFirst().orElseThrow();
+    driver.complete(task, "head-" + code.toLowerCase(), head(code),
+        vars(CO_SIGNS, joins, CO_SIGN_COMMENT, joins ? null : "Not at this time"));
+  }
+
+  private void deliverByHand(ProcessInstance pi, Instant at) {
+    driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(
+        DELIVERY_CHANNEL, "BY_HAND", DELIVERED_AT, at.atOffset(ZoneOffset.ofHours(1)).toString()));
+    driver.runJobs(pi);
+  }
+
+  /** Drafted, approved, all invited join, delivered by hand now: the case waits for the response. */
+  private ProcessInstance deliveredCase(String reference, List<String> invited) {
+    ProcessInstance pi = startCase(reference);
+    draft(pi, invited);
+    approve(pi);
+    invited.forEach(code -> decide(pi, code, true));
+    driver.runJobs(pi);
+    deliverByHand(pi, EngineClock.now());
+    return pi;
+  }
+
+  private void assess(ProcessInstance pi, boolean substantive) {
+    StringBuilder list = new StringBuilder("[");
+    for (int q = 1; q <= 8; q++) {
+      list.append(q > 1 ? "," : "").append("{\"question\":").append(q).append(",\"assessment\":\"")
+          .append(q <= 2 ? "ANSWERED" : q <= 5 ? "PARTLY_ANSWERED" : "NOT_ANSWERED").append("\"}");
+    }
+    driver.complete(pi, TASK_ASSESS_RESPONSE, "officer-gb", officer("GB"), vars(
+        RESPONSE_SUBSTANTIVE, substantive, QUESTION_ASSESSMENTS, json(list.append("]").toString())));
+    driver.runJobs(pi);
+  }
+
+  private void decideFollowUp(ProcessInstance pi, String... actions) {
+    driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"),
+        vars(FOLLOW_UP_ACTIONS, jsonList(List.of(actions))));
+    driver.runJobs(pi);
+  }
+
+  private List<String> events(String reference) {
+    return timeline.of(reference).stream().map(Timeline.Entry::event).toList();
+  }
+
+  @Test
+  void approvedAtOnceAllJoinResponseOnTimeByMessageAssessedAndClosed() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
+    assertThat(driver.task(pi, TASK_DRAFT_LETTER).getName()).isEqualTo("Draft the letter — " + reference + " (Belarus)");
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.DRAFTING);
+
+    draft(pi, List.of("DE", "FR", "US"));
+    assertThat(pi).isWaitingAt(TASK_APPROVE_DRAFT);
+    approve(pi);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_CO_SIGNING);
+    assertThat(driver.tasks(pi, TASK_DECIDE_CO_SIGNING)).hasSize(3)
+        .allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.SIGN_OFF);
+
+    decide(pi, "DE", true);
+    decide(pi, "FR", true);
+    decide(pi, "US", true);
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    assertThat(signatories.signing(reference)).containsExactly("GB", "FR", "DE", "US");
+    assertThat(driver.variable(pi, SIGNATORIES_TEXT))
+        .isEqualTo("France, Germany, the United Kingdom, and the United States");
+    assertThat(signatories.of(reference)).filteredOn(s -> s.stateCode().equals("DE")).singleElement()
+        .satisfies(s -> assertThat(s.decidedBy()).isEqualTo("head-de"));
+
+    Instant deliveredAt = EngineClock.now().minusSeconds(60);
+    deliverByHand(pi, deliveredAt);
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    var record = cases.get(reference);
+    assertThat(record.status()).isEqualTo(CaseStatus.AWAITING_RESPONSE);
+    assertThat(record.deliveredAt()).isEqualTo(deliveredAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(record.responseDueAt()).isAfter(deliveredAt.plus(Duration.ofDays(10)));
+    assertThat(driver.task(pi, TASK_REGISTER_RESPONSE).getDueDate()).isEqualTo(Date.from(record.responseDueAt()));
+    assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("CO_SIGNING_INVITATION", "MECHANISM_INVOKED");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("MECHANISM_INVOKED")).singleElement()
+        .satisfies(n -> assertThat(n.recipients()).hasSize(57));
+
+    driver.correlate(MESSAGE_RESPONSE_RECEIVED, reference, vars(
+        RESPONSE_RECEIVED_AT, OffsetDateTime.now(ZoneOffset.UTC).toString(),
+        RESPONSE_REFERENCE, "Note verbale 123", RESPONSE_SUMMARY, "Rejects the concerns."));
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_ASSESS_RESPONSE);
+    assertThat(cases.get(reference).responseStatus()).isEqualTo(ResponseStatus.ON_TIME);
+    assertThat(cases.get(reference).responseDaysLate()).isZero();
+
+    assess(pi, false);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    assertThat(assessments.of(reference)).hasSize(8).containsEntry(1, Assessment.ANSWERED)
+        .containsEntry(8, Assessment.NOT_ANSWERED);
+    assertThat(cases.get(reference).responseSubstantive()).isFalse();
+
+    decideFollowUp(pi, "PERMANENT_COUNCIL_STATEMENT", "HUMAN_DIMENSION_MEETING");
+    assertThat(pi).isEnded();
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(followUps.of(reference)).containsExactly(FollowUpAction.PERMANENT_COUNCIL_STATEMENT,
+        FollowUpAction.HUMAN_DIMENSION_MEETING);
+    assertThat(events(reference)).containsSubsequence("CASE_STARTED", "DRAFT_SUBMITTED", "DRAFT_APPROVED",
+        "SIGN_OFF_OPENED", "CO_SIGNING_JOINED", "SIGN_OFF_CLOSED", "LETTER_COMPOSED", "LETTER_SIGNED",
+        "LETTER_DELIVERED", "PARTICIPATING_STATES_INFORMED", "RESPONSE_REGISTERED", "RESPONSE_RECEIVED",
+        "RESPONSE_ASSESSED", "FOLLOW_UP_DECIDED", "CASE_CLOSED");
+    assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("RESPONSE_RECEIVED", "CASE_CLOSED");
+  }
+
+  @Test
+  void aReturnedDraftGoesBackToTheDrafterWithTheComments() {
+    ProcessInstance pi = startCase(newReference());
+    draft(pi, List.of("DE"));
+    assertThatThrownBy(() -> driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"), vars(DRAFT_APPROVED, false)))
+        .hasMessageContaining(REVIEW_COMMENTS);
+    assertThat(pi).isWaitingAt(TASK_APPROVE_DRAFT);
+
+    driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"),
+        vars(DRAFT_APPROVED, false, REVIEW_COMMENTS, "Add the 2020 election."));
+    assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
+    assertThat(driver.variable(pi, REVIEW_COMMENTS)).isEqualTo("Add the 2020 election.");
+    draft(pi, List.of("DE"));
+    approve(pi);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_CO_SIGNING);
+    assertThat(events(pi.getBusinessKey())).containsSubsequence("DRAFT_SUBMITTED", "DRAFT_RETURNED",
+        "DRAFT_SUBMITTED", "DRAFT_APPROVED");
+  }
+
+  @Test
+  void delegationsThatDeclineOrDoNotDecideBeforeTheDeadlineDoNotSign() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of("DE", "FR", "US", "CA"));
+    approve(pi);
+    decide(pi, "DE", true);
+    decide(pi, "FR", false);
+    driver.runJobs(pi);
+    assertThat(driver.tasks(pi, TASK_DECIDE_CO_SIGNING)).hasSize(2);
+
+    ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofDays(6))));
+    driver.fireTimer(pi, "Event_SignOffDeadlinePassed");
+    assertThat(driver.tasks(pi, TASK_DECIDE_CO_SIGNING)).isEmpty();
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    assertThat(signatories.signing(reference)).containsExactly("GB", "DE");
+    assertThat(signatories.declined(reference)).containsExactly("FR");
+    assertThat(signatories.of(reference)).filteredOn(s -> s.decision() == SignOffDecision.NO_DECISION)
+        .extracting(Signatories.Signatory::stateCode).containsExactlyInAnyOrder("US", "CA");
+    assertThat(driver.variable(pi, SIGNATORY_COUNT)).isEqualTo(2);
+  }
+
+  @Test
+  void aLetterSentByEmailIsDeliveredWhenSentAndStartsTheClock() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of());
+    approve(pi);
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "EMAIL"));
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    assertThat(cases.get(reference).deliveredAt()).isNotNull();
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("LETTER_DELIVERY")).singleElement()
+        .satisfies(n -> {
+          assertThat(n.recipients()).containsExactly("mission-by");
+          assertThat(n.body()).contains("on behalf of the following delegations: the United Kingdom.");
+        });
+  }
+
+  @Test
+  void aLateResponseAfterTheDeadlineIsAcceptedAndRecordedWithTheDaysLate() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant due = cases.get(reference).responseDueAt();
+
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
+    driver.fireTimer(pi, "Event_ResponseDeadlinePassed");
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    assertThat(cases.get(reference).deadlineMissedAt()).isNotNull();
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("RESPONSE_DEADLINE_PASSED")).singleElement()
+        .satisfies(n -> assertThat(n.recipients()).containsExactly("delegation-gb", "delegation-de"));
+
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofDays(3))));
+    driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(
+        RESPONSE_RECEIVED, true, RESPONSE_RECEIVED_AT, due.plus(Duration.ofDays(3)).toString(),
+        RESPONSE_REFERENCE, "No. 12/345", RESPONSE_SUMMARY, "Answers questions 1 and 2."));
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_ASSESS_RESPONSE);
+    assertThat(cases.get(reference).responseStatus()).isEqualTo(ResponseStatus.LATE);
+    assertThat(cases.get(reference).responseDaysLate()).isEqualTo(3);
+  }
+
+  @Test
+  void withoutAResponseTheCaseGoesStraightToFollowUpAndClosesUnanswered() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    assertThat(cases.get(reference).responseStatus()).isEqualTo(ResponseStatus.NONE);
+    decideFollowUp(pi);
+    assertThat(pi).isEnded();
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(followUps.of(reference)).isEmpty();
+  }
+
+  @Test
+  void bilateralMeetingsRequestedByEachSideTwiceInOneCase() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+
+    // The addressee asks for a meeting while the response is awaited.
+    driver.correlate(MESSAGE_BILATERAL_MEETING_REQUESTED, reference, vars(
+        MEETING_REQUESTED_BY, "BY", MEETING_REQUESTED_AT, OffsetDateTime.now(ZoneOffset.UTC).toString()));
+    driver.runJobs(pi);
+    assertThat(driver.tasks(pi, TASK_ARRANGE_BILATERAL_MEETING)).hasSize(1);
+    Instant target = meetings.of(reference).get(0).targetAt();
+
+    // The week passes: recorded and reported, the meeting can still be arranged.
+    ClockUtil.setCurrentTime(Date.from(target.plusSeconds(60)));
+    driver.fireTimer(pi, "Event_MeetingTargetPassed");
+    assertThat(meetings.of(reference).get(0).targetMissedAt()).isNotNull();
+    driver.complete(pi, TASK_ARRANGE_BILATERAL_MEETING, "officer-gb", officer("GB"),
+        vars(MEETING_SCHEDULED_FOR, target.plus(Duration.ofDays(2)).toString()));
+    driver.complete(pi, TASK_RECORD_MEETING_OUTCOME, "officer-gb", officer("GB"),
+        vars(MEETING_HELD, true, MEETING_OUTCOME, "Belarus promised a written answer."));
+    driver.runJobs(pi);
+
+    driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(
+        RESPONSE_RECEIVED, true, RESPONSE_RECEIVED_AT, EngineClock.now().toString(),
+        RESPONSE_SUMMARY, "A general reply."));
+    driver.runJobs(pi);
+    assess(pi, true);
+
+    // The invoking side asks for a second meeting as follow-up, then closes after it.
+    decideFollowUp(pi, "BILATERAL_MEETING");
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    assertThat(driver.tasks(pi, TASK_ARRANGE_BILATERAL_MEETING)).hasSize(1);
+    driver.complete(pi, TASK_ARRANGE_BILATERAL_MEETING, "officer-gb", officer("GB"),
+        vars(MEETING_SCHEDULED_FOR, EngineClock.now().plus(Duration.ofDays(2)).toString()));
+    driver.complete(pi, TASK_RECORD_MEETING_OUTCOME, "officer-gb", officer("GB"),
+        vars(MEETING_HELD, false, MEETING_OUTCOME, "Cancelled by Belarus."));
+    driver.runJobs(pi);
+    decideFollowUp(pi);
+    assertThat(pi).isEnded();
+
+    assertThat(meetings.of(reference)).extracting(Meetings.Meeting::requestedBy).containsExactly("BY", "GB");
+    assertThat(meetings.of(reference)).extracting(Meetings.Meeting::held).containsExactly(true, false);
+    assertThat(followUps.of(reference)).containsExactly(FollowUpAction.BILATERAL_MEETING);
+    assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("MEETING_REQUESTED", "MEETING_TARGET_PASSED");
+  }
+
+  @Test
+  void moscowMechanismNeedsTenStatesAmongTheSignatories() {
+    String small = newReference();
+    ProcessInstance few = deliveredCase(small, List.of("DE", "FR"));
+    driver.complete(few, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
+    driver.runJobs(few);
+    assertThatThrownBy(() -> decideFollowUp(few, "MOSCOW_MECHANISM"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at least 10 States").hasMessageContaining("this case has 3");
+    assertThat(few).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    assertThat(driver.task(few, TASK_DECIDE_FOLLOW_UP).getAssignee()).isEqualTo("head-gb");
+
+    String large = newReference();
+    ProcessInstance many = deliveredCase(large, List.of("DE", "FR", "US", "CA", "SE", "NL", "PL", "IT", "ES"));
+    driver.complete(many, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
+    driver.runJobs(many);
+    decideFollowUp(many, "MOSCOW_MECHANISM", "PERMANENT_COUNCIL_STATEMENT");
+    assertThat(many).isEnded();
+    assertThat(followUps.of(large)).contains(FollowUpAction.MOSCOW_MECHANISM);
+  }
+
+  @Test
+  void invalidStartDataCreatesNoInstanceAndNoCase() {
+    long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+    assertThatThrownBy(() -> driver.start("VM-BAD-1", "GB", "GB", "Self"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("addresseeState");
+    assertThatThrownBy(() -> driver.start("VM-BAD-2", Map.of(LEAD_DELEGATION, "GB", ADDRESSEE_STATE, "XX",
+        SUBJECT, "x"))).hasMessageContaining("'XX' is not one of the 57 OSCE participating States");
+    assertThatThrownBy(() -> driver.start("VM-BAD-3", Map.of(LEAD_DELEGATION, "GB", ADDRESSEE_STATE, "BY",
+        SUBJECT, "x", INVITED_DELEGATIONS, jsonList(List.of("DE", "BY")))))
+        .hasMessageContaining("invitedDelegations").hasMessageContaining("addressee");
+    assertThatThrownBy(() -> driver.start("VM-BAD-4", Map.of(LEAD_DELEGATION, "GB", ADDRESSEE_STATE, "BY",
+        SUBJECT, "x", LETTER, json("{\"questions\": \"not a list\"}"))))
+        .hasMessageContaining("letter.questions");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+    assertThat(cases.find("VM-BAD-1")).isEmpty();
+    assertThat(cases.find("VM-BAD-4")).isEmpty();
+  }
+
+  @Test
+  void aCaseReferenceIsUniqueAndAnOfficerStartsOnlyHerDelegationsCases() {
+    String reference = newReference();
+    startCase(reference);
+    assertThatThrownBy(() -> startCase(reference)).hasMessageContaining("already the reference of another case");
+    assertThatThrownBy(() -> driver.asUser("officer-de", officer("DE"), () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(PROCESS_KEY, newReference(),
+            Map.of(LEAD_DELEGATION, "GB", ADDRESSEE_STATE, "BY", SUBJECT, "x"))))
+        .hasMessageContaining("not a member of that delegation");
+  }
+
+  @Test
+  void aDraftInvitingTheAddresseeIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance pi = startCase(newReference());
+    assertThatThrownBy(() -> driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of("BY")),
+        SIGN_OFF_DUE_AT, CaseDriver.inDays(3))))
+        .hasMessageContaining("invitedDelegations includes the addressee BY");
+    assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
+  }
+
+  @Test
+  void aCaseStartedWithACompleteLetterStillWaitsForAnOfficerToCheckTheDraft() {
+    String reference = newReference();
+    ProcessInstance pi = driver.start(reference, Map.of(LEAD_DELEGATION, "GB", ADDRESSEE_STATE, "BY",
+        SUBJECT, "Belarus", LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of("DE")),
+        SIGN_OFF_DUE_AT, CaseDriver.inDays(4)));
+    assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
+    assertThat(engine.getTaskService().getVariable(driver.task(pi, TASK_DRAFT_LETTER).getId(), LETTER).toString())
+        .contains("Dapkiunas");
+  }
+}
