@@ -31,6 +31,17 @@ class H2DeploymentTest extends DeploymentContractTest {
   }
 
   @Test
+  void theDemoCaseOf2021WaitsForTheGbOfficersCheckOfTheDraft() {
+    var tasks = taskService.createTaskQuery().processInstanceBusinessKey("VM-2021-BY-01").list();
+    assertThat(tasks).singleElement().satisfies(task -> {
+      assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_DraftLetter");
+      assertThat(task.getName()).isEqualTo("Draft the letter — VM-2021-BY-01 (Belarus)");
+    });
+    assertThat(visibleTaskIds(org.osce.vienna.support.TestUsers.officer(identityService, "GB")))
+        .contains(tasks.get(0).getId());
+  }
+
+  @Test
   void demoHeadsAreInTheirDelegationAndHeadsGroups() {
     assertThat(identityService.createGroupQuery().groupMember("head-gb").list())
         .extracting(g -> g.getId()).containsExactlyInAnyOrder("delegation-gb", "heads-gb");

@@ -29,8 +29,8 @@ public class DraftChecks {
   }
 
   /** At the start: checks whichever of the draft variables were given. */
-  public void checkOptional(VariableScope scope, StartData start, FieldErrors errors) {
-    read(scope, start.leadDelegation(), start.addresseeState(), errors, false);
+  public Draft checkOptional(VariableScope scope, StartData start, FieldErrors errors) {
+    return read(scope, start.leadDelegation(), start.addresseeState(), errors, false);
   }
 
   /** On submitting the draft: everything must be there and right; throws naming each bad field. */

@@ -62,11 +62,15 @@ public class RegisterCase implements ExecutionListener {
     }
     // A case may come with its letter already drafted (from a ministry's system); it is checked now and
     // again when an officer submits the draft.
+    DraftChecks.Draft draft = null;
     if (execution.hasVariable(LETTER) || execution.hasVariable(INVITED_DELEGATIONS)
         || execution.hasVariable(SIGN_OFF_DUE_AT)) {
-      draftChecks.checkOptional(execution, start, errors);
+      draft = draftChecks.checkOptional(execution, start, errors);
     }
     errors.throwIfAny("Invalid start data");
+    if (draft != null && draft.letter() != null) {
+      DraftFormFields.prefill(execution, draft.letter());
+    }
 
     execution.setProcessBusinessKey(start.reference());
     execution.setVariable(REFERENCE, start.reference());

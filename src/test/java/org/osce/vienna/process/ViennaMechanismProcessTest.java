@@ -52,9 +52,11 @@ import org.springframework.context.annotation.Import;
  * The job executor is off so each test decides when a step runs; timers are fired by moving the
  * engine's clock. The class must cover every flow node and sequence flow of the model.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:process;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // No demo case: every instance here is one a test started, so coverage counts only the tests.
+    "vienna.demo.enabled=false"})
 @Import(ProcessEngineCoverageConfiguration.class)
 class ViennaMechanismProcessTest {
 
@@ -190,12 +192,12 @@ class ViennaMechanismProcessTest {
     assertThat(signatories.of(reference)).filteredOn(s -> s.stateCode().equals("DE")).singleElement()
         .satisfies(s -> assertThat(s.decidedBy()).isEqualTo("head-de"));
 
-    Instant deliveredAt = EngineClock.now().minusSeconds(60);
+    Instant deliveredAt = EngineClock.now();
     deliverByHand(pi, deliveredAt);
     assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
     var record = cases.get(reference);
     assertThat(record.status()).isEqualTo(CaseStatus.AWAITING_RESPONSE);
-    assertThat(record.deliveredAt()).isEqualTo(deliveredAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(record.deliveredAt()).isEqualTo(deliveredAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     assertThat(record.responseDueAt()).isAfter(deliveredAt.plus(Duration.ofDays(10)));
     assertThat(driver.task(pi, TASK_REGISTER_RESPONSE).getDueDate()).isEqualTo(Date.from(record.responseDueAt()));
     assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("CO_SIGNING_INVITATION", "MECHANISM_INVOKED");
@@ -377,7 +379,7 @@ class ViennaMechanismProcessTest {
     driver.complete(few, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
     driver.runJobs(few);
     assertThatThrownBy(() -> decideFollowUp(few, "MOSCOW_MECHANISM"))
-        .isInstanceOf(InvalidInputException.class)
+        .hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining("at least 10 States").hasMessageContaining("this case has 3");
     assertThat(few).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
     assertThat(driver.task(few, TASK_DECIDE_FOLLOW_UP).getAssignee()).isEqualTo("head-gb");
@@ -437,7 +439,14 @@ class ViennaMechanismProcessTest {
         SUBJECT, "Belarus", LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of("DE")),
         SIGN_OFF_DUE_AT, CaseDriver.inDays(4)));
     assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
-    assertThat(engine.getTaskService().getVariable(driver.task(pi, TASK_DRAFT_LETTER).getId(), LETTER).toString())
-        .contains("Dapkiunas");
+    String taskId = driver.task(pi, TASK_DRAFT_LETTER).getId();
+    assertThat(engine.getTaskService().getVariable(taskId, LETTER).toString()).contains("Dapkiunas");
+    // The form's editable lists hold every paragraph and question of the letter.
+    assertThat(engine.getTaskService().getVariable(taskId, DraftFormFields.DRAFT_QUESTIONS).toString())
+        .contains("Please respond in detail to the recommendations");
+    assertThat(engine.getTaskService().getVariable(taskId, DraftFormFields.DRAFT_QUESTIONS).toString()
+        .split("\\{\"text\"")).hasSize(8 + 1);
+    assertThat(engine.getTaskService().getVariable(taskId, DraftFormFields.DRAFT_INTRODUCTION).toString()
+        .split("\\{\"text\"")).hasSize(6 + 1);
   }
 }
