@@ -1,0 +1,448 @@
+package org.osce.vienna.api;
+
+import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
+import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.process.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
+import static org.osce.vienna.process.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
+import static org.osce.vienna.process.ProcessConstants.RESPONSE_RECEIVED_AT;
+import static org.osce.vienna.process.ProcessConstants.RESPONSE_REFERENCE;
+import static org.osce.vienna.process.ProcessConstants.RESPONSE_SUMMARY;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.CaseRecords.CaseRecord;
+import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.Letters;
+import org.osce.vienna.cases.ParticipatingState;
+import org.osce.vienna.cases.ParticipatingStates;
+import org.osce.vienna.cases.ResponseStatus;
+import org.osce.vienna.identity.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The case API for ministries' systems (contract: procedure.md, "Outside systems"): start a case,
+ * read where it stands, report the response, ask for a bilateral meeting, fetch the final letter,
+ * without knowing BPMN. HTTP Basic with Camunda users ({@link ApiAuthentication}); a caller sees the
+ * cases of her delegation ({@link CaseVisibility}); refusals are problem+json ({@link ApiProblems}).
+ */
+@RestController
+@RequestMapping(path = "/api/cases")
+@Tag(name = "Cases", description = "Vienna Mechanism cases")
+@ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials", content = @Content(
+    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+public class CaseApi {
+
+  static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+  private final CaseRecords cases;
+  private final Letters letters;
+  private final CaseVisibility visibility;
+  private final CaseViews views;
+  private final CaseCommands commands;
+  private final RuntimeService runtimeService;
+  private final Validator validator;
+
+  public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
+      CaseCommands commands, RuntimeService runtimeService, Validator validator) {
+    this.cases = cases;
+    this.letters = letters;
+    this.visibility = visibility;
+    this.views = views;
+    this.commands = commands;
+    this.runtimeService = runtimeService;
+    this.validator = validator;
+  }
+
+  @Operation(summary = "Start a case", description = """
+      Starts a case of the process `vienna-mechanism` with business key = `reference`, as the calling
+      user, who must be an officer or head of the lead delegation (or an administrator). With a
+      `letter`, the draft is pre-filled; the lead's officers still check it (task `Task_DraftLetter`).
+      Invalid data creates nothing: the answer names each bad field.""")
+  @ApiResponse(responseCode = "201", description = "Started; `Location` is the case",
+      content = @Content(schema = @Schema(implementation = CaseView.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid start data; `fieldErrors` names each bad field",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
+          examples = @ExampleObject(value = """
+              {"type":"about:blank","title":"Invalid request","status":400,
+               "detail":"Invalid start data: addresseeState 'EU' is not one of the 57 OSCE participating States (a code such as GB)",
+               "instance":"/api/cases",
+               "fieldErrors":{"addresseeState":"'EU' is not one of the 57 OSCE participating States (a code such as GB)"}}""")))
+  @ApiResponse(responseCode = "403", description = "The caller does not act for the lead delegation",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "The reference is already taken",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<CaseView> start(@RequestBody StartCaseRequest body, HttpServletRequest request) {
+    ApiCaller caller = ApiAuthentication.caller(request);
+    Map<String, String> errors = check(body);
+    String lead = code(body.leadDelegation());
+    String addressee = code(body.addresseeState());
+    if (lead != null && lead.equals(addressee)) {
+      errors.putIfAbsent("addresseeState", "cannot be the lead delegation: a State does not invoke the mechanism"
+          + " against itself");
+    }
+    List<String> invited = new ArrayList<>();
+    if (body.invitedDelegations() != null) {
+      for (int i = 0; i < body.invitedDelegations().size(); i++) {
+        String code = code(body.invitedDelegations().get(i));
+        if (code != null && code.equals(addressee)) {
+          errors.putIfAbsent("invitedDelegations[" + i + "]", "is the addressee " + addressee
+              + ": the addressee can never be one of the invoking States");
+        }
+        invited.add(code);
+      }
+    }
+    if (body.letter() != null && !body.letter().isNull() && !body.letter().isObject()) {
+      errors.putIfAbsent("letter", "must be a JSON object (the shape of letter-2021-11-04-belarus.json)");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("Invalid start data", errors);
+    }
+    if (!caller.actsFor(lead)) {
+      throw CaseApiException.forbidden("Only the officers and heads of the lead delegation (group "
+          + Groups.delegation(lead) + ") start its cases, and " + caller.userId() + " is not one of them");
+    }
+    if (cases.exists(body.reference())) {
+      throw referenceTaken(body.reference());
+    }
+    StartCaseRequest canonical = new StartCaseRequest(body.reference(), lead, addressee, body.subject(), body.letter(),
+        body.invitedDelegations() == null ? null : invited, body.signOffDueAt());
+    try {
+      commands.start(caller, canonical);
+    } catch (InvalidInputException e) {
+      if (e.fieldErrors().containsKey("reference") && cases.exists(body.reference())) {
+        throw referenceTaken(body.reference()); // started by someone else a moment ago
+      }
+      throw e;
+    }
+    URI location = URI.create("/api/cases/" + body.reference());
+    return ResponseEntity.created(location).body(views.view(cases.get(body.reference())));
+  }
+
+  @Operation(summary = "Read a case", description = """
+      Where the case stands, from the application's own records: status, open tasks (with their ids for
+      `/engine-rest/task/{id}/claim` and `/complete`), signatories, delivery, response, follow-up and
+      the timeline. 404 also for a case the caller may not see.""")
+  @ApiResponse(responseCode = "200", description = "The case")
+  @ApiResponse(responseCode = "404", description = "No such case that the caller may see",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public CaseView get(@PathVariable String reference, HttpServletRequest request) {
+    return views.view(visibility.require(ApiAuthentication.caller(request), reference));
+  }
+
+  @Operation(summary = "List the cases the caller may see", description = """
+      Newest first. Filters: `addresseeState` (a State code) and `status` (DRAFTING, SIGN_OFF, DELIVERY,
+      AWAITING_RESPONSE, ASSESSMENT, FOLLOW_UP, CLOSED).""")
+  @ApiResponse(responseCode = "200", description = "The cases")
+  @ApiResponse(responseCode = "400", description = "An unknown State, status or parameter",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  public List<CaseView.Summary> list(
+      @Parameter(example = "BY") @RequestParam(required = false) String addresseeState,
+      @Parameter(schema = @Schema(implementation = CaseStatus.class)) @RequestParam(required = false) String status,
+      HttpServletRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getParameterNames())) {
+      if (!name.equals("addresseeState") && !name.equals("status")) {
+        errors.put(name, "is not a parameter of this call (addresseeState, status)");
+      }
+    }
+    Optional<String> addressee = Optional.empty();
+    if (addresseeState != null) {
+      addressee = ParticipatingStates.all().find(addresseeState).map(ParticipatingState::code);
+      if (addressee.isEmpty()) {
+        errors.put("addresseeState", "'" + addresseeState + "' is not one of the 57 OSCE participating States");
+      }
+    }
+    Optional<CaseStatus> wanted = Optional.empty();
+    if (status != null) {
+      try {
+        wanted = Optional.of(CaseStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        errors.put("status", "'" + status + "' is not one of " + List.of(CaseStatus.values()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("Invalid query", errors);
+    }
+    return visibility.visible(ApiAuthentication.caller(request), addressee, wanted).stream()
+        .map(views::summary).toList();
+  }
+
+  @Operation(summary = "Report the addressee's response", description = """
+      Correlates the message `ResponseReceived` to the case. Only while the case waits for the response
+      (after delivery, until a response or "no response" is registered); a late response is accepted and
+      recorded as late. Answers 202: the response is registered, and the case shows it once the
+      process has recorded it (poll the case). Sending the same response again (same
+      `responseReceivedAt`, `responseReference`, `responseSummary`) answers 202 again and records
+      nothing twice; a different one, once a response is registered, is 409.""")
+  @ApiResponse(responseCode = "202", description = "Registered (or the same response again)",
+      content = @Content(schema = @Schema(implementation = CaseView.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid response data; `fieldErrors` names each bad field",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "The caller does not act for the lead delegation",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such case that the caller may see",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "The case is not waiting for a response; `detail` says why",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
+          examples = @ExampleObject(value = """
+              {"type":"about:blank","title":"Not waiting for a response","status":409,
+               "detail":"The letter of case VM-2021-BY-01 has not been delivered yet (status DRAFTING): the response is awaited once it is",
+               "instance":"/api/cases/VM-2021-BY-01/response","caseStatus":"DRAFTING"}""")))
+  @PostMapping(path = "/{reference}/response", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<CaseView> response(@PathVariable String reference, @RequestBody ResponseReport body,
+      HttpServletRequest request) {
+    ApiCaller caller = ApiAuthentication.caller(request);
+    CaseRecord c = visibility.require(caller, reference);
+    if (!caller.actsFor(c.leadDelegation())) {
+      throw CaseApiException.forbidden("Only the lead delegation " + c.leadDelegation()
+          + " (or an administrator) reports the response of case " + reference);
+    }
+    Map<String, String> errors = check(body);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The response cannot be registered", errors);
+    }
+    Instant receivedAt = OffsetDateTime.parse(body.responseReceivedAt().strip()).toInstant();
+    if (alreadyRegistered(c, body, receivedAt)) {
+      return accepted(reference);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(RESPONSE_RECEIVED_AT, body.responseReceivedAt().strip());
+    variables.put(RESPONSE_REFERENCE, blankToNull(body.responseReference()));
+    variables.put(RESPONSE_SUMMARY, body.responseSummary().strip());
+    try {
+      commands.correlate(caller, MESSAGE_RESPONSE_RECEIVED, reference, variables);
+    } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+      // Not waiting (any more): perhaps the same response, sent twice at once, was registered by the other call.
+      if (!alreadyRegistered(cases.get(reference), body, receivedAt)) {
+        throw notWaitingForResponse(cases.get(reference));
+      }
+    }
+    return accepted(reference);
+  }
+
+  @Operation(summary = "Request a bilateral meeting", description = """
+      Correlates the message `BilateralMeetingRequested`: the addressee or a signatory asks for a
+      bilateral meeting (stage 2). Possible at any time after delivery until the case is closed; each
+      request opens a meeting with its own one-week target. The lead delegation's users record a request
+      in any allowed State's name; a co-signatory's users in their own State's name. Answers 202: the
+      case shows the meeting once the process has recorded it.""")
+  @ApiResponse(responseCode = "202", description = "Requested",
+      content = @Content(schema = @Schema(implementation = CaseView.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid request data; `fieldErrors` names each bad field",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "The caller may not ask in that State's name",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such case that the caller may see",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "Before delivery or after closing; `detail` says which",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(path = "/{reference}/bilateral-meeting-requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<CaseView> meetingRequest(@PathVariable String reference, @RequestBody MeetingRequest body,
+      HttpServletRequest request) {
+    ApiCaller caller = ApiAuthentication.caller(request);
+    CaseRecord c = visibility.require(caller, reference);
+    Map<String, String> errors = check(body);
+    String requestedBy = code(body.meetingRequestedBy());
+    if (errors.isEmpty() && c.deliveredAt() != null && body.meetingRequestedAt() != null
+        && OffsetDateTime.parse(body.meetingRequestedAt().strip()).toInstant().isBefore(c.deliveredAt())) {
+      errors.put(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The bilateral meeting request cannot be accepted", errors);
+    }
+    if (!caller.actsFor(c.leadDelegation()) && !caller.delegations().contains(requestedBy)) {
+      throw CaseApiException.forbidden(caller.userId() + " may request a bilateral meeting of case " + reference
+          + " only in the name of " + (caller.delegations().isEmpty() ? "a delegation she belongs to"
+          : String.join(" or ", caller.delegations())));
+    }
+    if (c.status() == CaseStatus.CLOSED || c.deliveredAt() == null) {
+      throw meetingConflict(c);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MEETING_REQUESTED_BY, requestedBy);
+    if (body.meetingRequestedAt() != null) {
+      variables.put(MEETING_REQUESTED_AT, body.meetingRequestedAt().strip());
+    }
+    try {
+      commands.correlate(caller, MESSAGE_BILATERAL_MEETING_REQUESTED, reference, variables);
+    } catch (MismatchingMessageCorrelationException e) {
+      throw meetingConflict(cases.get(reference));
+    }
+    return accepted(reference);
+  }
+
+  @Operation(summary = "The final letter", description = """
+      The letter as composed after the sign-off round, with the States that joined, as HTML.
+      (`application/pdf` is answered 406 until the PDF rendering is available.)""")
+  @ApiResponse(responseCode = "200", description = "The letter", content = @Content(mediaType = "text/html"))
+  @ApiResponse(responseCode = "404", description = "No such case, or its letter is not composed yet",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "406", description = "A representation other than text/html was asked for",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping(path = "/{reference}/letter", produces = MediaType.TEXT_HTML_VALUE)
+  public ResponseEntity<String> letter(@PathVariable String reference, HttpServletRequest request) {
+    CaseRecord c = visibility.require(ApiAuthentication.caller(request), reference);
+    return letters.find(c.reference())
+        .map(letter -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+            .body(letter.html()))
+        .orElseThrow(() -> new CaseApiException(HttpStatus.NOT_FOUND, "Letter not composed yet",
+            "The final letter of case " + reference + " is composed when the sign-off round closes (status now "
+                + c.status() + ")"));
+  }
+
+  private ResponseEntity<CaseView> accepted(String reference) {
+    return ResponseEntity.accepted().location(URI.create("/api/cases/" + reference))
+        .body(views.view(cases.get(reference)));
+  }
+
+  /** Bean Validation of the body, and the fields the API does not know, each named. */
+  private Map<String, String> check(Object body) {
+    Map<String, String> errors = new TreeMap<>();
+    for (ConstraintViolation<Object> violation : validator.validate(body)) {
+      errors.merge(field(violation.getPropertyPath()), violation.getMessage(), (a, b) -> a + "; " + b);
+    }
+    for (String unknown : UnknownFields.ofCurrentRequest()) {
+      errors.put(unknown, "is not a field of this request");
+    }
+    return new LinkedHashMap<>(errors);
+  }
+
+  private static String field(Path path) {
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : path) {
+      if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+        if (node.getIndex() != null) {
+          field.append('[').append(node.getIndex()).append(']');
+        }
+      } else if (node.getName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(node.getName());
+      }
+    }
+    return field.toString();
+  }
+
+  private static String code(String state) {
+    return ParticipatingStates.all().find(state).map(ParticipatingState::code).orElse(null);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static CaseApiException referenceTaken(String reference) {
+    return CaseApiException.conflict("Reference taken", "'" + reference
+        + "' is already the reference of a case: choose another").with("reference", reference);
+  }
+
+  /** Whether this very response is the one already registered (a retry); 409 when another one is. */
+  private boolean alreadyRegistered(CaseRecord c, ResponseReport body, Instant receivedAt) {
+    Registered registered = registered(c);
+    if (registered == null) {
+      return false;
+    }
+    if (registered.receivedAt().equals(receivedAt)
+        && Objects.equals(registered.reference(), blankToNull(body.responseReference()))
+        && Objects.equals(registered.summary(), blankToNull(body.responseSummary()))) {
+      return true;
+    }
+    throw CaseApiException.conflict("Response already registered", "A response to case " + c.reference()
+            + " was already registered: received at " + registered.receivedAt()
+            + (registered.reference() == null ? "" : ", reference " + registered.reference())
+            + ". A response is registered once")
+        .with("caseStatus", c.status()).with("registeredReceivedAt", registered.receivedAt().toString())
+        .with("registeredResponseReference", registered.reference());
+  }
+
+  private record Registered(Instant receivedAt, String reference, String summary) {
+  }
+
+  /** The response registered in the case: recorded in vm_case, or registered and not yet recorded. */
+  private Registered registered(CaseRecord c) {
+    if (c.responseStatus() == ResponseStatus.ON_TIME || c.responseStatus() == ResponseStatus.LATE) {
+      return new Registered(c.responseReceivedAt(), blankToNull(c.responseReference()),
+          blankToNull(c.responseSummary()));
+    }
+    if (c.responseStatus() != ResponseStatus.PENDING || c.processInstanceId() == null) {
+      return null;
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+        .processInstanceIdIn(c.processInstanceId())
+        .variableNameIn(RESPONSE_RECEIVED_AT, RESPONSE_REFERENCE, RESPONSE_SUMMARY).list()) {
+      values.put(variable.getName(), variable.getValue());
+    }
+    // The response listeners turn responseReceivedAt into a Date once the response is registered.
+    if (values.get(RESPONSE_RECEIVED_AT) instanceof java.util.Date date) {
+      return new Registered(date.toInstant(), blankToNull((String) values.get(RESPONSE_REFERENCE)),
+          blankToNull((String) values.get(RESPONSE_SUMMARY)));
+    }
+    return null;
+  }
+
+  private static CaseApiException notWaitingForResponse(CaseRecord c) {
+    String detail = switch (c.status()) {
+      case DRAFTING, SIGN_OFF, DELIVERY -> "The letter of case " + c.reference() + " has not been delivered yet"
+          + " (status " + c.status() + "): the response is awaited once it is";
+      case CLOSED -> "Case " + c.reference() + " is closed";
+      default -> c.responseStatus() == ResponseStatus.NONE
+          ? "The wait for a response in case " + c.reference() + " was closed as \"no response received\""
+          : "Case " + c.reference() + " is not waiting for a response at the moment (status " + c.status()
+              + "); if its letter was just delivered, try again in a few seconds";
+    };
+    return CaseApiException.conflict("Not waiting for a response", detail).with("caseStatus", c.status());
+  }
+
+  private static CaseApiException meetingConflict(CaseRecord c) {
+    String detail = c.status() == CaseStatus.CLOSED
+        ? "Case " + c.reference() + " is closed: no more bilateral meetings can be requested in it"
+        : c.deliveredAt() == null
+            ? "The letter of case " + c.reference() + " has not been delivered yet (status " + c.status()
+                + "): a bilateral meeting can be requested once it is"
+            : "Case " + c.reference() + " takes no meeting requests at the moment (status " + c.status()
+                + "); try again in a few seconds";
+    return CaseApiException.conflict("No meeting requests now", detail).with("caseStatus", c.status());
+  }
+}

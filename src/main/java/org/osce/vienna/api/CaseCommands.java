@@ -1,0 +1,95 @@
+package org.osce.vienna.api;
+
+import static org.osce.vienna.process.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.process.ProcessConstants.INVITED_DELEGATIONS;
+import static org.osce.vienna.process.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.process.ProcessConstants.LETTER;
+import static org.osce.vienna.process.ProcessConstants.SIGN_OFF_DUE_AT;
+import static org.osce.vienna.process.ProcessConstants.SUBJECT;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.osce.vienna.process.ProcessConstants;
+import org.springframework.stereotype.Component;
+
+/** What the case API asks of the engine: start a case, correlate a message; always as the calling user. */
+@Component
+public class CaseCommands {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final ProcessEngineConfigurationImpl configuration;
+
+  public CaseCommands(ProcessEngine engine) {
+    this.runtimeService = engine.getRuntimeService();
+    this.identityService = engine.getIdentityService();
+    this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /**
+   * Starts the case as the caller, so the engine's authorizations apply (a manager may not start one)
+   * and the start listener checks the data and that the caller belongs to the lead delegation.
+   */
+  public void start(ApiCaller caller, StartCaseRequest request) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(LEAD_DELEGATION, request.leadDelegation());
+    variables.put(ADDRESSEE_STATE, request.addresseeState());
+    variables.put(SUBJECT, request.subject());
+    if (request.letter() != null && !request.letter().isNull()) {
+      variables.put(LETTER, SpinValues.jsonValue(request.letter().toString()).create());
+    }
+    if (request.invitedDelegations() != null) {
+      variables.put(INVITED_DELEGATIONS, SpinValues.jsonValue(json(request.invitedDelegations())).create());
+    }
+    if (request.signOffDueAt() != null) {
+      variables.put(SIGN_OFF_DUE_AT, request.signOffDueAt().strip());
+    }
+    asCaller(caller, () -> runtimeService.createProcessInstanceByKey(ProcessConstants.PROCESS_KEY)
+        .businessKey(request.reference()).setVariables(variables).execute());
+  }
+
+  /**
+   * Correlates a message to the case, recorded as the caller's. The case API has already decided that
+   * the caller may (she acts for the lead delegation, or asks in her own State's name); the engine's
+   * process-instance permissions, which delegation groups do not hold, are therefore not checked again.
+   */
+  public void correlate(ApiCaller caller, String message, String reference, Map<String, Object> variables) {
+    asCaller(caller, () -> configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> {
+      context.disableAuthorizationCheck();
+      try {
+        return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference)
+            .setVariables(variables).correlateWithResult();
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    }));
+  }
+
+  private <T> T asCaller(ApiCaller caller, Supplier<T> action) {
+    identityService.setAuthentication(caller.userId(), caller.groupIds());
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

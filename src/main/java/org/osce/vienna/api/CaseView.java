@@ -1,0 +1,67 @@
+package org.osce.vienna.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.FollowUpAction;
+import org.osce.vienna.cases.ResponseStatus;
+
+/**
+ * A case as {@code GET /api/cases/{reference}} shows it: from the application's own records, and the
+ * open tasks from the engine. Times are ISO-8601 with the offset of the configured zone (Europe/Vienna).
+ */
+@Schema(name = "Case")
+public record CaseView(
+    @Schema(example = "VM-2021-BY-01") String reference,
+    @Schema(example = "Human rights situation in Belarus") String subject,
+    @Schema(example = "GB") String leadDelegation,
+    @Schema(example = "BY") String addresseeState,
+    CaseStatus status,
+    OffsetDateTime startedAt,
+    @Schema(description = "The tasks open in the case, whoever's they are") List<OpenTask> openTasks,
+    @Schema(description = "The States the letter is signed by: the lead first, then those that joined",
+        example = "[\"GB\", \"CA\", \"FR\", \"DE\", \"US\"]") List<String> signatories,
+    @Schema(description = "The invited delegations that declined to co-sign", example = "[]") List<String> declined,
+    OffsetDateTime deliveredAt,
+    @Schema(description = "End of the day (Europe/Vienna) of delivery + the response period")
+    OffsetDateTime responseDueAt,
+    Response response,
+    List<FollowUpAction> followUpActions,
+    List<Meeting> meetings,
+    @Schema(description = "What happened, in the order recorded") List<TimelineEntry> timeline) {
+
+  @Schema(name = "OpenTask")
+  public record OpenTask(
+      @Schema(description = "Task id for /engine-rest/task/{id}/claim and /complete") String id,
+      @Schema(example = "Task_DraftLetter") String taskDefinitionKey,
+      @Schema(example = "Draft the letter — VM-2021-BY-01 (Belarus)") String name,
+      @Schema(example = "delegation-gb") String candidateGroup,
+      String assignee,
+      OffsetDateTime dueDate) {
+  }
+
+  @Schema(name = "Response")
+  public record Response(
+      ResponseStatus status,
+      OffsetDateTime receivedAt,
+      @Schema(description = "Calendar days after the deadline; 0 when on time") Integer daysLate) {
+  }
+
+  @Schema(name = "Meeting")
+  public record Meeting(String requestedBy, OffsetDateTime requestedAt, OffsetDateTime targetAt,
+      OffsetDateTime scheduledFor, Boolean held, String outcome) {
+  }
+
+  @Schema(name = "TimelineEntry")
+  public record TimelineEntry(OffsetDateTime at, @Schema(example = "CASE_STARTED") String event,
+      @Schema(description = "The user, or null for a step of the process itself") String by, String detail) {
+  }
+
+  /** One line of {@code GET /api/cases}. */
+  @Schema(name = "CaseSummary")
+  public record Summary(String reference, String subject, String leadDelegation, String addresseeState,
+      CaseStatus status, OffsetDateTime startedAt, OffsetDateTime deliveredAt, OffsetDateTime responseDueAt,
+      Response response) {
+  }
+}

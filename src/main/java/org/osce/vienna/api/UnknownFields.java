@@ -1,0 +1,56 @@
+package org.osce.vienna.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Notes every field of a case API request body that the API does not know, so the answer names each
+ * of them (with the other bad fields) instead of silently dropping a misspelt {@code signOffDueAt}.
+ * Bodies of other kinds are read as before.
+ */
+@Component
+public class UnknownFields extends DeserializationProblemHandler implements Jackson2ObjectMapperBuilderCustomizer {
+
+  private static final String ATTRIBUTE = UnknownFields.class.getName();
+
+  @Override
+  public void customize(org.springframework.http.converter.json.Jackson2ObjectMapperBuilder builder) {
+    builder.postConfigurer(mapper -> mapper.addHandler(this));
+  }
+
+  @Override
+  public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+      Object beanOrClass, String propertyName) throws IOException {
+    Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null || !type.getPackageName().equals(UnknownFields.class.getPackageName())) {
+      return false;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> unknown = (List<String>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (unknown == null) {
+      unknown = new ArrayList<>();
+      request.setAttribute(ATTRIBUTE, unknown, RequestAttributes.SCOPE_REQUEST);
+    }
+    unknown.add(propertyName);
+    p.skipChildren();
+    return true;
+  }
+
+  /** The unknown fields of the current request's body, in the order sent. */
+  @SuppressWarnings("unchecked")
+  static List<String> ofCurrentRequest() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    Object unknown = request == null ? null : request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    return unknown == null ? List.of() : (List<String>) unknown;
+  }
+}
