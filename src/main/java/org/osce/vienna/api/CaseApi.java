@@ -247,6 +247,9 @@ public class CaseApi {
     if (alreadyRegistered(c, body, receivedAt)) {
       return accepted(reference);
     }
+    if (!commands.waitsFor(c.processInstanceId(), MESSAGE_RESPONSE_RECEIVED)) {
+      throw notWaitingForResponse(c);
+    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(RESPONSE_RECEIVED_AT, body.responseReceivedAt().strip());
     variables.put(RESPONSE_REFERENCE, blankToNull(body.responseReference()));
@@ -298,7 +301,8 @@ public class CaseApi {
           + " only in the name of " + (caller.delegations().isEmpty() ? "a delegation she belongs to"
           : String.join(" or ", caller.delegations())));
     }
-    if (c.status() == CaseStatus.CLOSED || c.deliveredAt() == null) {
+    if (c.status() == CaseStatus.CLOSED || c.deliveredAt() == null
+        || !commands.waitsFor(c.processInstanceId(), MESSAGE_BILATERAL_MEETING_REQUESTED)) {
       throw meetingConflict(c);
     }
     Map<String, Object> variables = new HashMap<>();

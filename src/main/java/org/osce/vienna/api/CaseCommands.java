@@ -76,6 +76,12 @@ public class CaseCommands {
     }));
   }
 
+  /** Whether the case's process waits for this message now (so a refusal need not go through the engine). */
+  public boolean waitsFor(String processInstanceId, String message) {
+    return processInstanceId != null && runtimeService.createEventSubscriptionQuery()
+        .processInstanceId(processInstanceId).eventType("message").eventName(message).count() > 0;
+  }
+
   private <T> T asCaller(ApiCaller caller, Supplier<T> action) {
     identityService.setAuthentication(caller.userId(), caller.groupIds());
     try {

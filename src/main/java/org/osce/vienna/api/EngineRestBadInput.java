@@ -9,6 +9,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.spin.spi.SpinDataFormatException;
 import org.osce.vienna.cases.InvalidInputException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,20 +28,29 @@ import org.springframework.context.annotation.Configuration;
 @Priority(1)
 public class EngineRestBadInput implements ExceptionMapper<RestException> {
 
+  private static final Pattern VARIABLE = Pattern.compile("in variable '([^']+)'");
+
   @Override
   public Response toResponse(RestException exception) {
-    BadUserRequestException bad = cause(exception, BadUserRequestException.class);
     boolean wrappedAsServerError = exception.getStatus() == null
         || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
-    if (bad == null || !wrappedAsServerError) {
+    BadUserRequestException bad = cause(exception, BadUserRequestException.class);
+    SpinDataFormatException unreadable = cause(exception, SpinDataFormatException.class);
+    if (!wrappedAsServerError || (bad == null && unreadable == null)) {
       return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", bad.getClass().getSimpleName());
+    body.put("type", (bad != null ? bad : unreadable).getClass().getSimpleName());
     body.put("message", exception.getMessage());
-    body.put("code", bad.getCode());
+    body.put("code", bad != null ? bad.getCode() : 0);
     if (bad instanceof InvalidInputException invalid) {
       body.put("fieldErrors", invalid.fieldErrors());
+    } else if (bad == null) {
+      // "Cannot deserialize object in variable 'letter': SPIN/JACKSON-JSON-01001 Unable to parse input into json node"
+      Matcher variable = VARIABLE.matcher(String.valueOf(exception.getMessage()));
+      if (variable.find()) {
+        body.put("fieldErrors", Map.of(variable.group(1), "is not valid JSON"));
+      }
     }
     return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
