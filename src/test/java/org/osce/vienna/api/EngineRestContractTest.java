@@ -1,0 +1,125 @@
+package org.osce.vienna.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osce.vienna.support.Fixtures;
+import org.osce.vienna.support.TestUsers;
+
+/**
+ * {@code /engine-rest} as systems use it: bad start data and bad task input are 400 with the reason
+ * (never the 500 Camunda would make of our listeners' refusals), and create or change nothing; a
+ * message for an unknown business key is 400, not 500.
+ */
+class EngineRestContractTest extends ApiTestSupport {
+
+  private static final String START = "/engine-rest/process-definition/key/vienna-mechanism/start";
+
+  @Test
+  void invalidStartVariablesAre400WithTheReasonAndCreateNothing() {
+    String officer = TestUsers.officer(identityService, "GB");
+    long instances = processInstances();
+    long cases = rows("vm_case");
+
+    Answer eu = post(officer, START, start("VM-ER-01", variables("leadDelegation", "String", "GB",
+        "addresseeState", "String", "EU", "subject", "String", "Test")));
+    assertThat(eu.status()).as(eu.toString()).isEqualTo(400);
+    assertThat(eu.json().path("type").asText()).isEqualTo("InvalidInputException");
+    assertThat(eu.json().path("message").asText()).contains("addresseeState", "'EU' is not one of the 57");
+    assertThat(eu.json().path("fieldErrors").has("addresseeState")).isTrue();
+
+    Map<String, Object> invitedAddressee = variables("leadDelegation", "String", "GB", "addresseeState", "String",
+        "BY", "subject", "String", "Test", "invitedDelegations", "Json", "[\"DE\",\"BY\"]");
+    Answer invited = post(officer, START, start("VM-ER-02", invitedAddressee));
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(400);
+    assertThat(invited.json().path("message").asText()).contains("invitedDelegations", "addressee");
+
+    Answer submitForm = post(officer, "/engine-rest/process-definition/key/vienna-mechanism/submit-form",
+        start("VM-ER-03", variables("leadDelegation", "String", "GB", "addresseeState", "String", "GB",
+            "subject", "String", "Test")));
+    assertThat(submitForm.status()).as(submitForm.toString()).isEqualTo(400);
+    assertThat(submitForm.json().path("message").asText()).contains("addresseeState");
+
+    Answer notJson = post(officer, START, start("VM-ER-04", variables("leadDelegation", "String", "GB",
+        "addresseeState", "String", "BY", "subject", "String", "Test", "letter", "Json", "{not json")));
+    assertThat(notJson.status()).as(notJson.toString()).isEqualTo(400);
+    assertThat(notJson.json().path("fieldErrors").has("letter")).isTrue();
+
+    Answer otherLead = post(TestUsers.officer(identityService, "DE"), START, start("VM-ER-05", variables(
+        "leadDelegation", "String", "GB", "addresseeState", "String", "BY", "subject", "String", "Test")));
+    assertThat(otherLead.status()).as(otherLead.toString()).isEqualTo(400);
+    assertThat(otherLead.json().path("message").asText()).contains("not a member of that delegation");
+
+    Answer manager = post(TestUsers.manager(identityService), START, start("VM-ER-06", variables(
+        "leadDelegation", "String", "GB", "addresseeState", "String", "BY", "subject", "String", "Test")));
+    assertThat(manager.status()).as(manager.toString()).isEqualTo(403);
+
+    assertThat(processInstances()).isEqualTo(instances);
+    assertThat(rows("vm_case")).isEqualTo(cases);
+  }
+
+  @Test
+  void aMessageForAnUnknownCaseIs400WithTheReason() {
+    String admin = "admin";
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("messageName", "ResponseReceived");
+    message.put("businessKey", "VM-NO-SUCH-CASE");
+    message.put("processVariables", variables("responseReceivedAt", "String", "2021-11-12T16:30:00+01:00",
+        "responseSummary", "String", "x"));
+    Answer answer = call("POST", "/engine-rest/message", admin, "admin-secret", write(message),
+        "Content-Type", "application/json");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.json().path("message").asText()).contains("Cannot correlate message 'ResponseReceived'");
+
+    message.put("messageName", "BilateralMeetingRequested");
+    Answer meeting = call("POST", "/engine-rest/message", admin, "admin-secret", write(message),
+        "Content-Type", "application/json");
+    assertThat(meeting.status()).as(meeting.toString()).isEqualTo(400);
+  }
+
+  @Test
+  void anIncompleteDraftIs400NamingEachFieldAndTheTaskStaysOpen() throws Exception {
+    String officer = TestUsers.officer(identityService, "GB");
+    Answer started = post(officer, "/api/cases", Map.of("reference", "VM-ER-DRAFT", "leadDelegation", "GB",
+        "addresseeState", "BY", "subject", "Draft checks"));
+    assertThat(started.status()).isEqualTo(201);
+    String task = taskId(started.json(), "Task_DraftLetter");
+    assertThat(post(officer, "/engine-rest/task/" + task + "/claim", Map.of("userId", officer)).status())
+        .isEqualTo(204);
+    JsonNode letter = JSON.readTree(Fixtures.letterJson());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) letter).putArray("questions");
+    Answer complete = post(officer, "/engine-rest/task/" + task + "/complete", Map.of("variables", variables(
+        "letter", "Json", letter.toString(), "invitedDelegations", "Json", "[\"DE\",\"EU\"]",
+        "signOffDueAt", "String", "2021-01-01T00:00:00+01:00")));
+    assertThat(complete.status()).as(complete.toString()).isEqualTo(400);
+    assertThat(complete.json().path("fieldErrors").fieldNames()).toIterable()
+        .contains("letter.questions", "invitedDelegations", "signOffDueAt");
+    JsonNode view = view(officer, "VM-ER-DRAFT");
+    assertThat(taskId(view, "Task_DraftLetter")).isEqualTo(task);
+    assertThat(Case2021OverRestTest.events(view)).containsExactly("CASE_STARTED");
+  }
+
+  @Test
+  void theWebappsKeepTheirOwnLoginAndTheCaseApiDoesNotReachIntoThem() {
+    Answer tasklist = call("GET", "/camunda/app/tasklist/default/", null, null, null);
+    assertThat(tasklist.status()).isEqualTo(200);
+    Answer webappApi = call("GET", "/camunda/api/admin/auth/user/default", null, null, null);
+    assertThat(webappApi.contentType()).doesNotStartWith(PROBLEM_JSON);
+    Answer docs = call("GET", "/v3/api-docs", null, null, null);
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.json().path("paths").has("/api/cases")).isTrue();
+    assertThat(docs.json().path("paths").has("/api/cases/{reference}/bilateral-meeting-requests")).isTrue();
+    assertThat(docs.json().path("components").path("securitySchemes").has("basic")).isTrue();
+    assertThat(call("GET", "/swagger-ui/index.html", null, null, null).status()).isEqualTo(200);
+  }
+
+  private static Map<String, Object> start(String businessKey, Map<String, Object> variables) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("businessKey", businessKey);
+    body.put("variables", variables);
+    return body;
+  }
+}
