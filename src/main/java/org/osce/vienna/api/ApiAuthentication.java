@@ -110,7 +110,6 @@ public class ApiAuthentication {
       problem.setInstance(java.net.URI.create(request.getRequestURI()));
       response.setStatus(status.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       objectMapper.writeValue(response.getOutputStream(), problem);
     }
   }
