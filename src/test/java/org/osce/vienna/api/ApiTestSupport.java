@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -196,6 +199,25 @@ abstract class ApiTestSupport {
       variables.put((String) nameTypeValue[i], variable);
     }
     return variables;
+  }
+
+  /** Needs the users t-officer-gb, t-head-gb, t-head-de. Starts a case with the 2021 letter, DE invited; GB drafts, approves, DE joins, GB hands the letter over. */
+  JsonNode deliver(String reference) {
+    assertThat(post("t-officer-gb", "/api/cases", RefusalsOverRestTest.start(reference, b -> {
+      b.putArray("invitedDelegations").add("DE");
+      b.set("letter", RefusalsOverRestTest.letter());
+      b.put("signOffDueAt", RefusalsOverRestTest.inDays(2));
+    })).status()).isEqualTo(201);
+    claimAndComplete("t-officer-gb", taskId(view("t-officer-gb", reference), "Task_DraftLetter"), Map.of());
+    claimAndComplete("t-head-gb", taskId(view("t-officer-gb", reference), "Task_ApproveDraft"),
+        variables("draftApproved", "Boolean", true));
+    JsonNode view = await("t-officer-gb", reference, "co-signing", statusAndTask("SIGN_OFF", "Task_DecideCoSigning"));
+    claimAndComplete("t-head-de", taskId(view, "Task_DecideCoSigning"), variables("coSigns", "Boolean", true));
+    view = await("t-officer-gb", reference, "delivery", statusAndTask("DELIVERY", "Task_SignAndDeliver"));
+    claimAndComplete("t-head-gb", taskId(view, "Task_SignAndDeliver"), variables("deliveryChannel", "String", "BY_HAND",
+        "deliveredAt", "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString()));
+    return await("t-officer-gb", reference, "awaiting the response",
+        statusAndTask("AWAITING_RESPONSE", "Task_RegisterResponse"));
   }
 
   long processInstances() {

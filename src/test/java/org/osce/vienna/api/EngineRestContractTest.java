@@ -81,6 +81,23 @@ class EngineRestContractTest extends ApiTestSupport {
   }
 
   @Test
+  void aDelegationCorrelatesNoMessageOverEngineRestOnlyOverTheCaseApi() {
+    String officer = TestUsers.officer(identityService, "GB");
+    TestUsers.head(identityService, "GB");
+    TestUsers.head(identityService, "DE");
+    deliver("VM-ER-AWAIT");
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("messageName", "ResponseReceived");
+    message.put("businessKey", "VM-ER-AWAIT");
+    message.put("processVariables", variables("responseReceivedAt", "String", RefusalsOverRestTest.now(),
+        "responseSummary", "String", "x"));
+    Answer answer = post(officer, "/engine-rest/message", message);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+    assertThat(answer.json().path("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(tasks(view(officer, "VM-ER-AWAIT"), "Task_RegisterResponse")).hasSize(1);
+  }
+
+  @Test
   void anIncompleteDraftIs400NamingEachFieldAndTheTaskStaysOpen() throws Exception {
     String officer = TestUsers.officer(identityService, "GB");
     Answer started = post(officer, "/api/cases", Map.of("reference", "VM-ER-DRAFT", "leadDelegation", "GB",
@@ -103,9 +120,24 @@ class EngineRestContractTest extends ApiTestSupport {
   }
 
   @Test
-  void theWebappsKeepTheirOwnLoginAndTheCaseApiDoesNotReachIntoThem() {
-    Answer tasklist = call("GET", "/camunda/app/tasklist/default/", null, null, null);
-    assertThat(tasklist.status()).isEqualTo(200);
+  void theWebappsKeepTheirOwnLoginAndTheCaseApiDoesNotReachIntoThem() throws Exception {
+    String officer = TestUsers.officer(identityService, "GB");
+    // Tasklist's own session login, with its CSRF token, as a browser does it.
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    java.net.http.HttpResponse<String> page = browser.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(url("/camunda/app/tasklist/default/"))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + officer + "&password="
+            + TestUsers.password(officer))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(login.body()).contains("\"userId\":\"" + officer + "\"");
     Answer webappApi = call("GET", "/camunda/api/admin/auth/user/default", null, null, null);
     assertThat(webappApi.contentType()).doesNotStartWith(PROBLEM_JSON);
     Answer docs = call("GET", "/v3/api-docs", null, null, null);

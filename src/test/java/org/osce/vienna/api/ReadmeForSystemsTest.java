@@ -150,7 +150,11 @@ class ReadmeForSystemsTest extends ApiTestSupport {
     if (assign.matches()) {
       String inner = assign.group(2);
       if (inner.equals("date -Iseconds")) {
-        shell.put(assign.group(1), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        // As date would print it a moment later: the next full second, so that the time is never before
+        // a step taken earlier within the same second (people are slower than this test).
+        OffsetDateTime next = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        sleep(Math.max(0, Duration.between(OffsetDateTime.now(), next).toMillis() + 10));
+        shell.put(assign.group(1), next.toString());
         return null;
       }
       List<String> pipeline = splitPipe(inner);

@@ -73,25 +73,6 @@ class RefusalsOverRestTest extends ApiTestSupport {
         .anyMatch(e -> e.asText().equals("PARTICIPATING_STATES_INFORMED")));
   }
 
-  /** Starts a case with the 2021 letter, DE invited; GB drafts, approves, DE joins, GB hands the letter over. */
-  private JsonNode deliver(String reference) {
-    assertThat(post(OFFICER_GB, "/api/cases", start(reference, b -> {
-      b.putArray("invitedDelegations").add("DE");
-      b.set("letter", letter());
-      b.put("signOffDueAt", inDays(2));
-    })).status()).isEqualTo(201);
-    claimAndComplete(OFFICER_GB, taskId(view(OFFICER_GB, reference), "Task_DraftLetter"), Map.of());
-    claimAndComplete(HEAD_GB, taskId(view(OFFICER_GB, reference), "Task_ApproveDraft"),
-        variables("draftApproved", "Boolean", true));
-    JsonNode view = await(OFFICER_GB, reference, "co-signing", statusAndTask("SIGN_OFF", "Task_DecideCoSigning"));
-    claimAndComplete("t-head-de", taskId(view, "Task_DecideCoSigning"), variables("coSigns", "Boolean", true));
-    view = await(OFFICER_GB, reference, "delivery", statusAndTask("DELIVERY", "Task_SignAndDeliver"));
-    claimAndComplete(HEAD_GB, taskId(view, "Task_SignAndDeliver"), variables("deliveryChannel", "String", "BY_HAND",
-        "deliveredAt", "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString()));
-    return await(OFFICER_GB, reference, "awaiting the response",
-        statusAndTask("AWAITING_RESPONSE", "Task_RegisterResponse"));
-  }
-
   private JsonNode view(String user, String reference, boolean mayBeMissing) {
     Answer answer = get(user, "/api/cases/" + reference);
     return answer.status() == 404 && mayBeMissing ? null : answer.json();
