@@ -98,6 +98,33 @@ class EngineRestContractTest extends ApiTestSupport {
   }
 
   @Test
+  void theSameResponseSentTwiceAtOnceIsAcceptedTwiceAndRecordedOnce() throws Exception {
+    String officer = TestUsers.officer(identityService, "GB");
+    TestUsers.head(identityService, "GB");
+    TestUsers.head(identityService, "DE");
+    deliver("VM-ER-TWICE");
+    String response = write(RefusalsOverRestTest.response(RefusalsOverRestTest.now()));
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<Answer> send = () -> {
+        go.await();
+        return post(officer, "/api/cases/VM-ER-TWICE/response", response);
+      };
+      var first = threads.submit(send);
+      var second = threads.submit(send);
+      go.countDown();
+      assertThat(first.get().status()).as(first.get().toString()).isEqualTo(202);
+      assertThat(second.get().status()).as(second.get().toString()).isEqualTo(202);
+    } finally {
+      threads.shutdownNow();
+    }
+    JsonNode view = await(officer, "VM-ER-TWICE", "the response recorded", status("ASSESSMENT"));
+    assertThat(Case2021OverRestTest.events(view).stream().filter("RESPONSE_REGISTERED"::equals)).hasSize(1);
+    assertThat(Case2021OverRestTest.events(view).stream().filter("RESPONSE_RECEIVED"::equals)).hasSize(1);
+  }
+
+  @Test
   void anIncompleteDraftIs400NamingEachFieldAndTheTaskStaysOpen() throws Exception {
     String officer = TestUsers.officer(identityService, "GB");
     Answer started = post(officer, "/api/cases", Map.of("reference", "VM-ER-DRAFT", "leadDelegation", "GB",
