@@ -50,12 +50,9 @@ public class NotificationDispatcher {
 
   private boolean send(long id) {
     Notification notification = outbox.find(id).orElseThrow();
+    Instant acceptedAt;
     try {
-      Instant acceptedAt = mailer.send(mail(notification));
-      outbox.sent(id, acceptedAt);
-      LOG.debug("Sent notification {} ({}) to {} recipient(s)", id, notification.event(),
-          notification.recipients().size());
-      return true;
+      acceptedAt = mailer.send(mail(notification));
     } catch (RuntimeException e) {
       int attempts = notification.attempts();
       Instant next = EngineClock.now().plus(backoff.after(attempts));
@@ -64,6 +61,10 @@ public class NotificationDispatcher {
           notification.event(), notification.caseReference(), attempts, next, describe(e));
       return false;
     }
+    // Outside the try: if this cannot be recorded, the row stays claimed and goes again after the claim timeout.
+    outbox.sent(id, acceptedAt);
+    LOG.debug("Sent notification {} ({}) to {} recipient(s)", id, notification.event(), notification.recipients().size());
+    return true;
   }
 
   private static SmtpMailer.Mail mail(Notification notification) {

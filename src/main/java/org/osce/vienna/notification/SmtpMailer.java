@@ -48,7 +48,9 @@ public class SmtpMailer {
   MimeMessage message(Mail mail) {
     try {
       MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
+      // Plain text, and attachments (if any) side by side: multipart/mixed, nothing inline.
+      MimeMessageHelper helper = mail.attachments().isEmpty() ? new MimeMessageHelper(message, "UTF-8")
+          : new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
       helper.setFrom(settings.from());
       helper.setTo(mail.recipients().stream().map(addresses::of).distinct().toArray(String[]::new));
       helper.setSubject(mail.subject());

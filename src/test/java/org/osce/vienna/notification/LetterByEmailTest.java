@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -88,7 +89,7 @@ class LetterByEmailTest extends MailContextTest {
       assertThat(n.recipients()).containsExactly("mission-by");
       assertThat(n.status()).isEqualTo(NotificationOutbox.SENT);
       assertThat(n.messageId()).isEqualTo("<vm-letter-" + reference + "@vienna-mechanism>");
-      assertThat(n.sentAt()).isEqualTo(acceptedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      assertThat(n.sentAt()).isEqualTo(acceptedAt.truncatedTo(ChronoUnit.MILLIS));
     });
   }
 

@@ -3,6 +3,7 @@ package org.osce.vienna.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import org.osce.vienna.cases.FollowUpAction;
 import org.osce.vienna.cases.ParticipatingState;
 import org.osce.vienna.cases.ParticipatingStates;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
-import org.osce.vienna.process.EngineClock;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.ReceivedMail;
 import org.osce.vienna.support.TestSmtp;
@@ -61,7 +61,7 @@ class NotificationDeliveryTest extends MailContextTest {
 
   private List<ReceivedMail> inMailbox(String address) {
     return ReceivedMail.all(smtp.findReceivedMessages(user -> user.getEmail().equals(address), m -> true)
-        .toArray(jakarta.mail.internet.MimeMessage[]::new));
+        .toArray(MimeMessage[]::new));
   }
 
   private Notification only(String reference, String event) {
