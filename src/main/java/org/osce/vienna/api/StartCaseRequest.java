@@ -14,7 +14,18 @@ import org.osce.vienna.cases.StartData;
  * the letter addressed to the addressee, the sign-off deadline in the future) is checked by the
  * process when the case starts, the same for Tasklist, {@code /engine-rest} and this API.
  */
-@Schema(name = "StartCase", description = "Starts a case. Field names are the contract's process variable names.")
+@Schema(name = "StartCase", description = "Starts a case. Field names are the contract's process variable names.",
+    example = """
+        {"reference": "VM-2022-RU-01", "leadDelegation": "GB", "addresseeState": "RU",
+         "subject": "Human rights situation in the Russian Federation",
+         "letter": {"addressee": {"state": "RU", "honorific": "His Excellency", "name": "Mr. Alexander Lukashevich",
+             "title": "Permanent Representative", "mission": "Permanent Mission of the Russian Federation to the OSCE",
+             "salutation": "Dear Ambassador Lukashevich,"},
+           "introduction": ["We write under the Vienna Mechanism of the OSCE human dimension."],
+           "concerns": [{"topic": "Detentions", "text": "Human rights defenders remain in detention."}],
+           "questions": ["How many persons detained for exercising their human rights remain in detention?"],
+           "closing": "We look forward to your response.", "responsePeriodDays": 10},
+         "invitedDelegations": ["DE"], "signOffDueAt": "2030-11-03T18:00:00+01:00"}""")
 public record StartCaseRequest(
     @Schema(description = "The case reference and business key, unique: 1 to 64 of A-Z a-z 0-9 . _ -",
         example = "VM-2021-BY-01", requiredMode = Schema.RequiredMode.REQUIRED)
@@ -38,7 +49,7 @@ public record StartCaseRequest(
     @Size(max = 200, message = "is longer than 200 characters")
     String subject,
 
-    @Schema(type = "object", description = "The drafted letter, the shape of letter-2021-11-04-belarus.json:"
+    @Schema(type = "object", types = "object", description = "The drafted letter, the shape of letter-2021-11-04-belarus.json:"
         + " addressee, introduction, concernsLead, concerns, questionsLead, questions, closing, responsePeriodDays."
         + " The lead's officers still check it in the task Task_DraftLetter.")
     JsonNode letter,

@@ -145,6 +145,11 @@ class EngineRestContractTest extends ApiTestSupport {
     assertThat(docs.json().path("paths").has("/api/cases")).isTrue();
     assertThat(docs.json().path("paths").has("/api/cases/{reference}/bilateral-meeting-requests")).isTrue();
     assertThat(docs.json().path("components").path("securitySchemes").has("basic")).isTrue();
+    JsonNode startCase = docs.json().path("components").path("schemas").path("StartCase");
+    assertThat(startCase.path("properties").path("letter").path("type").asText()).isEqualTo("object");
+    assertThat(startCase.path("required")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("reference", "leadDelegation", "addresseeState", "subject");
+    assertThat(docs.json().path("info").path("description").asText()).contains("curl");
     assertThat(call("GET", "/swagger-ui/index.html", null, null, null).status()).isEqualTo(200);
   }
 
