@@ -79,9 +79,12 @@ public class CaseApi {
   private final CaseCommands commands;
   private final RuntimeService runtimeService;
   private final Validator validator;
+  private final org.osce.vienna.letter.LetterPdf letterPdf;
 
   public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
-      CaseCommands commands, RuntimeService runtimeService, Validator validator) {
+      CaseCommands commands, RuntimeService runtimeService, Validator validator,
+      org.osce.vienna.letter.LetterPdf letterPdf) {
+    this.letterPdf = letterPdf;
     this.cases = cases;
     this.letters = letters;
     this.visibility = visibility;
@@ -319,12 +322,12 @@ public class CaseApi {
   }
 
   @Operation(summary = "The final letter", description = """
-      The letter as composed after the sign-off round, with the States that joined, as HTML.
-      (`application/pdf` is answered 406 until the PDF rendering is available.)""")
+      The letter as composed after the sign-off round, with the States that joined: HTML, or the
+      signable A4 PDF with `Accept: application/pdf`.""")
   @ApiResponse(responseCode = "200", description = "The letter", content = @Content(mediaType = "text/html"))
   @ApiResponse(responseCode = "404", description = "No such case, or its letter is not composed yet",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "406", description = "A representation other than text/html was asked for",
+  @ApiResponse(responseCode = "406", description = "A representation other than text/html or application/pdf was asked for",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping(path = "/{reference}/letter", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> letter(@PathVariable String reference, HttpServletRequest request) {
@@ -335,6 +338,22 @@ public class CaseApi {
         .orElseThrow(() -> new CaseApiException(HttpStatus.NOT_FOUND, "Letter not composed yet",
             "The final letter of case " + reference + " is composed when the sign-off round closes (status now "
                 + c.status() + ")"));
+  }
+
+  /**
+   * The same letter as PDF (the document a head signs and the mission receives), only when a client
+   * names it in Accept: one that accepts anything ({@code *}{@code /*}) gets the HTML.
+   */
+  @GetMapping(path = "/{reference}/letter", produces = org.osce.vienna.letter.LetterPdf.MEDIA_TYPE)
+  public ResponseEntity<?> letterPdf(@PathVariable String reference, HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    if (accept == null || !accept.contains(org.osce.vienna.letter.LetterPdf.MEDIA_TYPE)) {
+      return letter(reference, request);
+    }
+    String html = letter(reference, request).getBody();
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", "inline; filename=\"" + org.osce.vienna.letter.LetterPdf.fileName(reference) + "\"")
+        .body(letterPdf.render(html));
   }
 
   private ResponseEntity<CaseView> accepted(String reference) {

@@ -1,18 +1,33 @@
 package org.osce.vienna.notification;
 
-import org.osce.vienna.process.EngineClock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import org.osce.vienna.process.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Notifications waiting to be sent (vm_notification). A step writes its notices here in its own
- * transaction, so a notice exists exactly when the step that causes it has happened.
+ * Notifications and their delivery (vm_notification). A step writes its notices here in its own
+ * transaction, so a notice exists exactly when the step that causes it has happened; the
+ * {@link NotificationDispatcher} then sends each one and records the outcome here.
+ *
+ * <p>A row is PENDING, SENDING (claimed by a sender) or SENT. Claiming compares the attempt
+ * count, which each claim raises, so of two senders only one wins a row, on any database.
  */
 @Repository
 public class NotificationOutbox {
+
+  public static final String PENDING = "PENDING";
+  public static final String SENDING = "SENDING";
+  public static final String SENT = "SENT";
 
   private final JdbcTemplate jdbc;
 
@@ -21,19 +36,125 @@ public class NotificationOutbox {
   }
 
   public record Notification(long id, String caseReference, String event, List<String> recipients, String subject,
-      String body, String status) {
+      String body, String status, String messageId, int attempts, Instant createdAt, Instant sentAt,
+      Instant nextAttemptAt, String lastError, IcsFile calendar) {
   }
 
-  public void enqueue(String reference, String event, List<String> recipients, String subject, String body) {
-    jdbc.update("INSERT INTO vm_notification (case_reference, event, recipients, subject, body, status, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, 'PENDING', ?)",
-        reference, event, String.join(",", recipients), subject, body, EngineClock.now().atOffset(ZoneOffset.UTC));
+  /** Queues a notice to be sent; returns its id. */
+  public long enqueue(String reference, Notice notice) {
+    long id = insert(reference, notice, PENDING, null, null);
+    jdbc.update("UPDATE vm_notification SET message_id = ? WHERE id = ?", MessageIds.notification(id), id);
+    return id;
+  }
+
+  /** Records a message that was sent at once rather than queued (the letter), with its Message-ID. */
+  public long recordSent(String reference, Notice notice, String messageId, Instant sentAt) {
+    return insert(reference, notice, SENT, messageId, sentAt);
+  }
+
+  private long insert(String reference, Notice notice, String status, String messageId, Instant sentAt) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("INSERT INTO vm_notification (case_reference, event, recipients,"
+          + " subject, body, status, created_at, message_id, sent_at, ics_name, ics)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      statement.setString(1, reference);
+      statement.setString(2, notice.event());
+      statement.setString(3, String.join(",", notice.recipients()));
+      statement.setString(4, notice.subject());
+      statement.setString(5, notice.body());
+      statement.setString(6, status);
+      statement.setObject(7, ts(EngineClock.now()));
+      statement.setString(8, messageId);
+      statement.setObject(9, ts(sentAt));
+      statement.setString(10, notice.calendar() == null ? null : notice.calendar().fileName());
+      statement.setString(11, notice.calendar() == null ? null : notice.calendar().content());
+      return statement;
+    }, key);
+    return key.getKey().longValue();
   }
 
   public List<Notification> of(String reference) {
-    return jdbc.query("SELECT * FROM vm_notification WHERE case_reference = ? ORDER BY id",
-        (rs, i) -> new Notification(rs.getLong("id"), rs.getString("case_reference"), rs.getString("event"),
-            List.of(rs.getString("recipients").split(",")), rs.getString("subject"), rs.getString("body"),
-            rs.getString("status")), reference);
+    return jdbc.query("SELECT * FROM vm_notification WHERE case_reference = ? ORDER BY id", NotificationOutbox::map,
+        reference);
+  }
+
+  public Optional<Notification> find(long id) {
+    return jdbc.query("SELECT * FROM vm_notification WHERE id = ?", NotificationOutbox::map, id).stream().findFirst();
+  }
+
+  /** A row that may be claimed now: id and the attempt count the claim must still find. */
+  public record Due(long id, int attempts) {
+  }
+
+  /**
+   * Rows to send now, oldest first: pending ones whose back-off is over, and those claimed by a
+   * sender that has not finished within the claim timeout (it crashed, or lost its connection).
+   */
+  public List<Due> due(Instant now, Duration claimTimeout, int limit) {
+    return jdbc.query("SELECT id, attempts FROM vm_notification"
+            + " WHERE (status = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?))"
+            + " OR (status = ? AND claimed_at <= ?) ORDER BY id LIMIT ?",
+        (rs, i) -> new Due(rs.getLong("id"), rs.getInt("attempts")),
+        PENDING, ts(now), SENDING, ts(now.minus(claimTimeout)), limit);
+  }
+
+  /** Takes the row for one attempt; false when another sender took it first. */
+  public boolean claim(Due due, Instant now) {
+    return jdbc.update("UPDATE vm_notification SET status = ?, claimed_at = ?, attempts = attempts + 1"
+        + " WHERE id = ? AND attempts = ? AND status IN (?, ?)",
+        SENDING, ts(now), due.id(), due.attempts(), PENDING, SENDING) == 1;
+  }
+
+  /** The mail server accepted the message. */
+  public void sent(long id, Instant at) {
+    jdbc.update("UPDATE vm_notification SET status = ?, sent_at = ?, claimed_at = NULL, next_attempt_at = NULL"
+        + " WHERE id = ?", SENT, ts(at), id);
+  }
+
+  /** The attempt failed: back to pending, not before {@code nextAttemptAt}. */
+  public void failed(long id, String error, Instant nextAttemptAt) {
+    jdbc.update("UPDATE vm_notification SET status = ?, claimed_at = NULL, next_attempt_at = ?, last_error = ?"
+        + " WHERE id = ? AND status = ?", PENDING, ts(nextAttemptAt), abbreviate(error), id, SENDING);
+  }
+
+  /** What is still to be sent, for the health indicator. */
+  public record Backlog(int pending, int failing, Instant oldestPendingSince, String lastError) {
+  }
+
+  public Backlog backlog() {
+    return jdbc.queryForObject("SELECT COUNT(*) AS pending,"
+            + " SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing,"
+            + " MIN(created_at) AS oldest FROM vm_notification WHERE status <> ?",
+        (rs, i) -> new Backlog(rs.getInt("pending"), rs.getInt("failing"), instant(rs, "oldest"), lastError()),
+        SENT);
+  }
+
+  private String lastError() {
+    return jdbc.query("SELECT last_error FROM vm_notification WHERE status <> ? AND last_error IS NOT NULL"
+        + " ORDER BY next_attempt_at DESC LIMIT 1", (rs, i) -> rs.getString(1), SENT).stream().findFirst().orElse(null);
+  }
+
+  private static Notification map(ResultSet rs, int row) throws SQLException {
+    String icsName = rs.getString("ics_name");
+    return new Notification(rs.getLong("id"), rs.getString("case_reference"), rs.getString("event"),
+        List.of(rs.getString("recipients").split(",")), rs.getString("subject"), rs.getString("body"),
+        rs.getString("status"), rs.getString("message_id"), rs.getInt("attempts"), instant(rs, "created_at"),
+        instant(rs, "sent_at"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
+        icsName == null ? null : new IcsFile(icsName, rs.getString("ics")));
+  }
+
+  private static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String abbreviate(String error) {
+    String text = error == null ? "unknown error" : error;
+    return text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
   }
 }

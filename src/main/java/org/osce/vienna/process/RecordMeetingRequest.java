@@ -49,7 +49,7 @@ public class RecordMeetingRequest implements JavaDelegate {
     execution.setVariable(MEETING_ID, id);
     execution.setVariable(MEETING_TARGET_AT, CaseVariables.dateValue(targetAt));
     notices.meetingRequested(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
-        requestedBy, targetAt);
+        requestedBy, id, targetAt);
     timeline.record(reference, requestedAt, "MEETING_REQUESTED", null, "by " + requestedBy + "; target " + targetAt);
   }
 }

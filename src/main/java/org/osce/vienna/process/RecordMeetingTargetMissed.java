@@ -34,9 +34,10 @@ public class RecordMeetingTargetMissed implements JavaDelegate {
     String reference = CaseVariables.reference(execution);
     Instant now = EngineClock.now();
     Instant targetAt = CaseVariables.instant(execution, MEETING_TARGET_AT);
-    meetings.targetMissed(((Number) execution.getVariable(MEETING_ID)).longValue(), now);
+    long meetingId = ((Number) execution.getVariable(MEETING_ID)).longValue();
+    meetings.targetMissed(meetingId, now);
     notices.meetingTargetPassed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
-        targetAt);
+        meetingId, targetAt);
     timeline.record(reference, now, "MEETING_TARGET_PASSED", null, "target " + targetAt);
   }
 }

@@ -6,6 +6,7 @@ import static org.osce.vienna.process.ProcessConstants.RESPONSE_SUMMARY;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.DateTimes;
 import org.osce.vienna.cases.FieldErrors;
@@ -36,7 +37,8 @@ public class ResponseChecks {
         errors.add(RESPONSE_RECEIVED_AT, "is required: when did the response arrive?");
       } else if (receivedAt.isAfter(EngineClock.now().plus(Duration.ofMinutes(5)))) {
         errors.add(RESPONSE_RECEIVED_AT, "is in the future");
-      } else if (deliveredAt != null && receivedAt.isBefore(deliveredAt)) {
+      } else if (deliveredAt != null && receivedAt.isBefore(deliveredAt.truncatedTo(ChronoUnit.MINUTES))) {
+        // Forms give minutes, not seconds: a response in the minute of delivery is fine.
         errors.add(RESPONSE_RECEIVED_AT, "is before the letter was delivered (" + deliveredAt + ")");
       }
     } catch (InvalidInputException e) {

@@ -7,29 +7,27 @@ import static org.osce.vienna.process.ProcessConstants.DELIVERED_AT;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.osce.vienna.cases.Letters;
-import org.osce.vienna.notification.CaseNotices;
+import org.osce.vienna.notification.LetterByEmail;
 import org.springframework.stereotype.Component;
 
-/** Sends the final letter to the addressee's mission; the letter counts as delivered when it is handed to the mail system. */
+/**
+ * Sends the final letter (PDF) to the addressee's mission; it is delivered when the mail server
+ * accepts it. A mail server that is down fails this step, which the engine retries and then
+ * shows as an incident: the letter is never taken as delivered when it was not.
+ */
 @Component
 public class SendLetterByEmail implements JavaDelegate {
 
-  private final Letters letters;
-  private final CaseNotices notices;
+  private final LetterByEmail letterByEmail;
 
-  public SendLetterByEmail(Letters letters, CaseNotices notices) {
-    this.letters = letters;
-    this.notices = notices;
+  public SendLetterByEmail(LetterByEmail letterByEmail) {
+    this.letterByEmail = letterByEmail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = CaseVariables.reference(execution);
-    Letters.FinalLetter letter = letters.find(reference)
-        .orElseThrow(() -> new IllegalStateException("Case " + reference + " has no composed letter to send"));
-    notices.letterToAddressee(reference, (String) execution.getVariable(ADDRESSEE_STATE),
-        "Vienna (Human Dimension) Mechanism: " + execution.getVariable(CASE_LABEL), letter.html());
-    execution.setVariable(DELIVERED_AT, CaseVariables.dateValue(EngineClock.now()));
+    Instant acceptedAt = letterByEmail.send(CaseVariables.reference(execution),
+        (String) execution.getVariable(CASE_LABEL), (String) execution.getVariable(ADDRESSEE_STATE));
+    execution.setVariable(DELIVERED_AT, CaseVariables.dateValue(acceptedAt));
   }
 }

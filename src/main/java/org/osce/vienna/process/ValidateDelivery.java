@@ -5,6 +5,7 @@ import static org.osce.vienna.process.ProcessConstants.DELIVERY_CHANNEL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.cases.CaseRecords;
@@ -55,7 +56,8 @@ public class ValidateDelivery implements TaskListener {
         errors.add(DELIVERED_AT, "is required for a letter delivered by hand: when was it handed over?");
       } else if (deliveredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
         errors.add(DELIVERED_AT, "is in the future");
-      } else if (deliveredAt.isBefore(cases.get(reference).startedAt())) {
+      } else if (deliveredAt.isBefore(cases.get(reference).startedAt().truncatedTo(ChronoUnit.MINUTES))) {
+        // Forms give minutes, not seconds: a handover in the minute the case was started is fine.
         errors.add(DELIVERED_AT, "is before the case was started");
       }
     }

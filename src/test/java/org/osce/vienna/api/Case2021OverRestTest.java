@@ -118,6 +118,10 @@ class Case2021OverRestTest extends ApiTestSupport {
     assertThat(html.contentType()).startsWith("text/html");
     assertThat(Fixtures.normalise(html.body())).contains("Albania, Austria, Belgium")
         .contains("Ukraine, the United Kingdom, and the United States");
+    Answer pdf = get(officerDe, "/api/cases/" + REFERENCE + "/letter", "Accept", "application/pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    assertThat(pdf.body()).startsWith("%PDF-");
 
     // Before delivery there is no response to report, and no meeting to ask for.
     assertThat(post(officerGb, "/api/cases/" + REFERENCE + "/response", response("No. 1", "Early")).status())

@@ -240,8 +240,8 @@ class RefusalsOverRestTest extends ApiTestSupport {
     all.add(get("a list with an unknown parameter", OFFICER_GB, cases + "?lead=GB", 400, "lead"));
     all.add(get("the letter of a case still being drafted", OFFICER_GB, cases + "/" + DRAFTING + "/letter", 404,
         "composed"));
-    all.add(new Refusal("the letter as PDF", "GET", cases + "/" + AWAITING + "/letter", OFFICER_GB,
-        TestUsers.password(OFFICER_GB), null, 406, List.of(), "text/html", "Accept", "application/pdf"));
+    all.add(new Refusal("the letter as a Word file", "GET", cases + "/" + AWAITING + "/letter", OFFICER_GB,
+        TestUsers.password(OFFICER_GB), null, 406, List.of(), "text/html", "Accept", "application/msword"));
     all.add(new Refusal("deleting a case", "DELETE", cases + "/" + DRAFTING, OFFICER_GB,
         TestUsers.password(OFFICER_GB), null, 405, List.of(), "DELETE"));
     all.add(get("an unknown path", OFFICER_GB, cases + "/" + DRAFTING + "/documents", 404, "documents"));

@@ -10,6 +10,7 @@ import static org.osce.vienna.support.CaseDriver.jsonList;
 import static org.osce.vienna.support.CaseDriver.officer;
 import static org.osce.vienna.support.CaseDriver.vars;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -26,6 +28,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osce.vienna.cases.Assessment;
 import org.osce.vienna.cases.Assessments;
 import org.osce.vienna.cases.CaseRecords;
@@ -40,12 +43,17 @@ import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
 import org.osce.vienna.notification.NotificationOutbox;
 import org.osce.vienna.support.CaseDriver;
+import org.osce.vienna.support.ReceivedMail;
+import org.osce.vienna.support.TestSmtp;
 import org.osce.vienna.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.mail.MailException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every path of the procedure, driven as its users drive it, with the real delegates and records.
@@ -56,9 +64,20 @@ import org.springframework.context.annotation.Import;
     "spring.datasource.url=jdbc:h2:mem:process;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     // No demo case: every instance here is one a test started, so coverage counts only the tests.
-    "vienna.demo.enabled=false"})
+    "vienna.demo.enabled=false",
+    // The outbox is not sent here (NotificationDeliveryTest sends it); the letter by e-mail is.
+    "vienna.mail.dispatch.enabled=false"})
 @Import(ProcessEngineCoverageConfiguration.class)
 class ViennaMechanismProcessTest {
+
+  /** The SMTP server the letter by e-mail goes to. */
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server();
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    TestSmtp.register(registry);
+  }
 
   @TestConfiguration
   static class Coverage {
@@ -281,12 +300,50 @@ class ViennaMechanismProcessTest {
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "EMAIL"));
     driver.runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
-    assertThat(cases.get(reference).deliveredAt()).isNotNull();
-    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("LETTER_DELIVERY")).singleElement()
-        .satisfies(n -> {
-          assertThat(n.recipients()).containsExactly("mission-by");
-          assertThat(n.body()).contains("on behalf of the following delegations: the United Kingdom.");
-        });
+    assertLetterSentByEmailAndDeliveredWhenAccepted(reference);
+  }
+
+  @Test
+  void aLetterTheMailServerDoesNotTakeIsRetriedAndNeverTakenAsDelivered() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of());
+    approve(pi);
+    smtp.stop();
+    driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "EMAIL"));
+    assertThatThrownBy(() -> driver.runJobs(pi)).isInstanceOf(MailException.class);
+
+    // The step waits for its next attempt (then, out of retries, an incident): nothing is delivered.
+    assertThat(pi).isWaitingAt("Task_SendLetterByEmail");
+    Job send = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(send.getRetries()).isEqualTo(4);
+    assertThat(send.getExceptionMessage()).isNotBlank();
+    assertThat(cases.get(reference).deliveredAt()).isNull();
+    assertThat(driver.variable(pi, DELIVERED_AT)).isNull();
+    assertThat(outbox.of(reference)).noneMatch(n -> n.event().equals("LETTER_DELIVERY"));
+
+    smtp.start();
+    engine.getManagementService().executeJob(send.getId());
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    assertLetterSentByEmailAndDeliveredWhenAccepted(reference);
+  }
+
+  /** One e-mail to Belarus's mission with the PDF; deliveredAt is when the server accepted it. */
+  private void assertLetterSentByEmailAndDeliveredWhenAccepted(String reference) {
+    var sent = outbox.of(reference).stream().filter(n -> n.event().equals("LETTER_DELIVERY")).toList();
+    assertThat(sent).singleElement().satisfies(n -> {
+      assertThat(n.recipients()).containsExactly("mission-by");
+      assertThat(n.status()).isEqualTo("SENT");
+      assertThat(n.body()).contains("on behalf of the following delegations: the United Kingdom.");
+    });
+    assertThat(cases.get(reference).deliveredAt()).isEqualTo(sent.get(0).sentAt());
+    assertThat(ReceivedMail.all(smtp.getReceivedMessages())).singleElement().satisfies(mail -> {
+      assertThat(mail.to()).containsExactly("mission-by@example.org");
+      assertThat(mail.messageId()).isEqualTo("<vm-letter-" + reference + "@vienna-mechanism>");
+      assertThat(mail.attachments()).singleElement()
+          .satisfies(pdf -> assertThat(pdf.fileName()).isEqualTo("letter-" + reference + ".pdf"));
+    });
   }
 
   @Test

@@ -1,0 +1,57 @@
+package org.osce.vienna.notification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where notices and letters go, under {@code vienna.mail.*} (README, "Configuration"). The SMTP
+ * server itself is Spring's {@code spring.mail.*}.
+ *
+ * @param from the sender of every message
+ * @param delegationAddressPattern a delegation's address, {@code {code}} = its lower-case State code
+ * @param missionAddressPattern the address of a State's mission, where the letter goes
+ * @param delegationAddresses addresses that do not follow the pattern, by lower-case State code
+ * @param missionAddresses likewise for missions
+ */
+@Validated
+@ConfigurationProperties(prefix = "vienna.mail")
+public record MailSettings(
+    @NotBlank String from,
+    @NotBlank String delegationAddressPattern,
+    @NotBlank String missionAddressPattern,
+    Map<String, String> delegationAddresses,
+    Map<String, String> missionAddresses,
+    @Valid @NotNull Dispatch dispatch) {
+
+  public static final String CODE_PLACEHOLDER = "{code}";
+
+  public MailSettings {
+    delegationAddresses = delegationAddresses == null ? Map.of() : Map.copyOf(delegationAddresses);
+    missionAddresses = missionAddresses == null ? Map.of() : Map.copyOf(missionAddresses);
+  }
+
+  /**
+   * How the outbox is sent.
+   *
+   * @param enabled whether this instance sends the outbox (off in tests that send by hand)
+   * @param interval pause between two passes
+   * @param batchSize messages sent per pass at most
+   * @param firstRetry wait after the first failed attempt; doubled after each further failure
+   * @param maxRetry the longest wait between two attempts (a message is retried until it is sent)
+   * @param claimTimeout after this a message claimed by a sender that never finished (a crash) is sent again
+   */
+  public record Dispatch(
+      boolean enabled,
+      @NotNull Duration interval,
+      @Min(1) int batchSize,
+      @NotNull Duration firstRetry,
+      @NotNull Duration maxRetry,
+      @NotNull Duration claimTimeout) {
+  }
+}

@@ -1,0 +1,51 @@
+package org.osce.vienna.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.osce.vienna.support.ReceivedMail;
+import org.osce.vienna.support.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * As the application runs: the outbox is sent on its own, with no test calling the dispatcher. A
+ * database of its own, and the context closed afterwards, so that this scheduler never sends
+ * another test's messages.
+ */
+@DirtiesContext
+class DispatchScheduleTest extends MailContextTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server();
+
+  @DynamicPropertySource
+  static void dispatchOnASchedule(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:mail-schedule;DB_CLOSE_DELAY=-1");
+    registry.add("vienna.mail.dispatch.enabled", () -> "true");
+    registry.add("vienna.mail.dispatch.interval", () -> "200ms");
+  }
+
+  @Autowired
+  CaseNotices notices;
+  @Autowired
+  NotificationOutbox outbox;
+
+  @Test
+  void aQueuedNoticeIsSentWithinAnInterval() {
+    String reference = newCase();
+    notices.caseClosed(reference, label(reference), List.of("GB", "DE"), List.of());
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outbox.of(reference)).singleElement()
+        .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationOutbox.SENT)));
+    assertThat(ReceivedMail.all(smtp.getReceivedMessages())).hasSize(2).extracting(ReceivedMail::subject)
+        .containsOnly("Case closed: " + label(reference));
+  }
+}
