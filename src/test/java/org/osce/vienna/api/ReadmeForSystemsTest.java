@@ -30,7 +30,7 @@ import org.osce.vienna.identity.Groups;
  * API does not answer as shown, fails here.
  *
  * <p>The commands are read as the shell would read the few forms the README uses: {@code curl} with
- * {@code -s -u -H -d -X} (and {@code -d @-} with a here-document), {@code VAR=$(curl … | jq -r '.path')},
+ * {@code -s -u -H -d -X -o} (and {@code -d @-} with a here-document), {@code VAR=$(curl … | jq -r '.path')},
  * {@code VAR=$(date -Iseconds)} and {@code until curl … | grep -q '…'; do sleep 1; done}.
  */
 class ReadmeForSystemsTest extends ApiTestSupport {
@@ -197,6 +197,7 @@ class ReadmeForSystemsTest extends ApiTestSupport {
       String word = it.next();
       switch (word) {
         case "-s", "-i" -> { }
+        case "-o" -> it.next(); // the answer is kept here rather than in a file
         case "-u" -> {
           String[] credentials = it.next().split(":", 2);
           user = credentials[0];
