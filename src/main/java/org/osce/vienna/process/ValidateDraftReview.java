@@ -32,7 +32,8 @@ public class ValidateDraftReview implements TaskListener {
       errors.add(REVIEW_COMMENTS, "are needed when the draft is returned: tell the drafter what to change");
     }
     Instant signOffDueAt = CaseVariables.instant(task, SIGN_OFF_DUE_AT);
-    if (approved && signOffDueAt != null && !signOffDueAt.isAfter(EngineClock.now())) {
+    boolean anyoneInvited = !CaseVariables.strings(task, ProcessConstants.INVITED_DELEGATIONS).isEmpty();
+    if (approved && anyoneInvited && signOffDueAt != null && !signOffDueAt.isAfter(EngineClock.now())) {
       errors.add(SIGN_OFF_DUE_AT, "has passed: return the draft so that a new sign-off deadline is set");
     }
     errors.throwIfAny("The review cannot be completed");

@@ -294,7 +294,9 @@ class ViennaMechanismProcessTest {
   void aLetterSentByEmailIsDeliveredWhenSentAndStartsTheClock() {
     String reference = newReference();
     ProcessInstance pi = startCase(reference);
-    draft(pi, List.of());
+    // A lead writing alone needs no sign-off deadline: the round closes at once.
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of())));
     approve(pi);
     assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "EMAIL"));
@@ -307,7 +309,9 @@ class ViennaMechanismProcessTest {
   void aLetterTheMailServerDoesNotTakeIsRetriedAndNeverTakenAsDelivered() {
     String reference = newReference();
     ProcessInstance pi = startCase(reference);
-    draft(pi, List.of());
+    // A lead writing alone needs no sign-off deadline: the round closes at once.
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of())));
     approve(pi);
     smtp.stop();
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "EMAIL"));
