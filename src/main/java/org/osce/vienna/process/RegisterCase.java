@@ -32,8 +32,11 @@ public class RegisterCase implements ExecutionListener {
   private final Timeline timeline;
   private final CurrentUser currentUser;
   private final DraftChecks draftChecks;
+  private final CaseAccess caseAccess;
 
-  public RegisterCase(CaseRecords cases, Timeline timeline, CurrentUser currentUser, DraftChecks draftChecks) {
+  public RegisterCase(CaseRecords cases, Timeline timeline, CurrentUser currentUser, DraftChecks draftChecks,
+      CaseAccess caseAccess) {
+    this.caseAccess = caseAccess;
     this.cases = cases;
     this.timeline = timeline;
     this.currentUser = currentUser;
@@ -86,6 +89,7 @@ public class RegisterCase implements ExecutionListener {
       throw org.osce.vienna.cases.InvalidInputException.single("Invalid start data", REFERENCE,
           "'" + start.reference() + "' is already the reference of another case");
     }
+    caseAccess.grantToLead(execution.getProcessInstanceId(), start.leadDelegation());
     timeline.record(start.reference(), now, "CASE_STARTED", currentUser.id(),
         start.leadDelegation() + " invokes the mechanism towards " + start.addresseeState() + ": " + start.subject());
   }

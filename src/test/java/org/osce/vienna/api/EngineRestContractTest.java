@@ -81,8 +81,9 @@ class EngineRestContractTest extends ApiTestSupport {
   }
 
   @Test
-  void aDelegationCorrelatesNoMessageOverEngineRestOnlyOverTheCaseApi() {
+  void onlyTheLeadDelegationReportsTheResponseOverEngineRest() {
     String officer = TestUsers.officer(identityService, "GB");
+    String otherOfficer = TestUsers.officer(identityService, "FR");
     TestUsers.head(identityService, "GB");
     TestUsers.head(identityService, "DE");
     deliver("VM-ER-AWAIT");
@@ -91,10 +92,13 @@ class EngineRestContractTest extends ApiTestSupport {
     message.put("businessKey", "VM-ER-AWAIT");
     message.put("processVariables", variables("responseReceivedAt", "String", RefusalsOverRestTest.now(),
         "responseSummary", "String", "x"));
-    Answer answer = post(officer, "/engine-rest/message", message);
-    assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
-    assertThat(answer.json().path("type").asText()).isEqualTo("AuthorizationException");
+    Answer refused = post(otherOfficer, "/engine-rest/message", message);
+    assertThat(refused.status()).as(refused.toString()).isIn(400, 403);
     assertThat(tasks(view(officer, "VM-ER-AWAIT"), "Task_RegisterResponse")).hasSize(1);
+
+    Answer answer = post(officer, "/engine-rest/message", message);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
+    await(officer, "VM-ER-AWAIT", "the response recorded", status("ASSESSMENT"));
   }
 
   @Test
