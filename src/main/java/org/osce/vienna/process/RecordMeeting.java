@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class RecordMeeting implements JavaDelegate {
 
   private final Meetings meetings;
+  private final org.osce.vienna.cases.Timeline timeline;
 
-  public RecordMeeting(Meetings meetings) {
+  public RecordMeeting(Meetings meetings, org.osce.vienna.cases.Timeline timeline) {
     this.meetings = meetings;
+    this.timeline = timeline;
   }
 
   @Override
@@ -25,5 +27,6 @@ public class RecordMeeting implements JavaDelegate {
     meetings.outcome(((Number) execution.getVariable(MEETING_ID)).longValue(),
         CaseVariables.requireBool(execution, MEETING_HELD), CaseVariables.string(execution, MEETING_OUTCOME),
         EngineClock.now());
+    timeline.record(CaseVariables.reference(execution), EngineClock.now(), "MEETING_RECORDED", null, null);
   }
 }
