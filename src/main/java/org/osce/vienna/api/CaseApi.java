@@ -350,6 +350,13 @@ public class CaseApi {
     if (accept == null || !accept.contains(org.osce.vienna.letter.LetterPdf.MEDIA_TYPE)) {
       return letter(reference, request);
     }
+    return letterPdfFile(reference, request);
+  }
+
+  /** The PDF by its own address, for a link a browser follows (Tasklist's "Open the final letter"). */
+  @Operation(summary = "The final letter as PDF", description = "The A4 PDF of the final letter, as a link target.")
+  @GetMapping(path = "/{reference}/letter.pdf")
+  public ResponseEntity<byte[]> letterPdfFile(@PathVariable String reference, HttpServletRequest request) {
     String html = letter(reference, request).getBody();
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header("Content-Disposition", "inline; filename=\"" + org.osce.vienna.letter.LetterPdf.fileName(reference) + "\"")

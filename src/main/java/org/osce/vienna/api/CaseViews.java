@@ -67,8 +67,17 @@ public class CaseViews {
     }
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(c.processInstanceId())
         .orderByTaskCreateTime().asc().orderByTaskId().asc().list();
-    return tasks.stream().map(task -> new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(),
-        task.getName(), candidateGroup(task), task.getAssignee(), time(task.getDueDate()))).toList();
+    List<CaseView.OpenTask> open = new java.util.ArrayList<>();
+    for (Task task : tasks) {
+      try {
+        open.add(new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+            candidateGroup(task), task.getAssignee(), time(task.getDueDate())));
+      } catch (org.camunda.bpm.engine.exception.NullValueException | NullPointerException e) {
+        // Completed since it was listed (the job executor and other users go on while a view is
+        // read): the view shows only tasks that are still open.
+      }
+    }
+    return open;
   }
 
   private String candidateGroup(Task task) {

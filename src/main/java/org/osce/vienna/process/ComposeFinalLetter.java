@@ -46,7 +46,7 @@ public class ComposeFinalLetter implements JavaDelegate {
     String html = composer.html(letter, signing, LocalDate.ofInstant(now, properties.timeZone()),
         properties.responsePeriodDays());
     letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.sentence(signing), now));
-    execution.setVariable(LETTER_URL, "/api/cases/" + reference + "/letter");
+    execution.setVariable(LETTER_URL, "/api/cases/" + reference + "/letter.pdf");
     timeline.record(reference, now, "LETTER_COMPOSED", null, "on behalf of " + signing.size() + " delegations");
   }
 }

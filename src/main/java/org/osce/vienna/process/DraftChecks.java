@@ -77,12 +77,12 @@ public class DraftChecks {
     Instant dueAt = null;
     try {
       dueAt = DateTimes.parse(scope.getVariable(SIGN_OFF_DUE_AT), SIGN_OFF_DUE_AT);
-      if (dueAt == null && required && invited.isEmpty()) {
+      if (required && invited.isEmpty()) {
         // Nobody to wait for: the round closes at once (the model's sign-off timer needs a time).
         dueAt = EngineClock.now();
       } else if (dueAt == null && required) {
         errors.add(SIGN_OFF_DUE_AT, "is required when delegations are invited to co-sign");
-      } else if (dueAt != null && !invited.isEmpty() && !dueAt.isAfter(EngineClock.now())) {
+      } else if (dueAt != null && !dueAt.isAfter(EngineClock.now())) {
         errors.add(SIGN_OFF_DUE_AT, "must be in the future");
       }
     } catch (InvalidInputException e) {

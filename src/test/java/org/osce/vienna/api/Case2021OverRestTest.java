@@ -122,6 +122,10 @@ class Case2021OverRestTest extends ApiTestSupport {
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.contentType()).isEqualTo("application/pdf");
     assertThat(pdf.body()).startsWith("%PDF-");
+    // The link Tasklist's sign-and-deliver form shows.
+    Answer link = get(officerDe, "/api/cases/" + REFERENCE + "/letter.pdf", "Accept", "text/html,*/*");
+    assertThat(link.status()).isEqualTo(200);
+    assertThat(link.contentType()).isEqualTo("application/pdf");
 
     // Before delivery there is no response to report, and no meeting to ask for.
     assertThat(post(officerGb, "/api/cases/" + REFERENCE + "/response", response("No. 1", "Early")).status())
