@@ -37,6 +37,32 @@ public final class Fixtures {
     return LetterReader.read(letterJson());
   }
 
+  /**
+   * Every part of the published 2021 letter as the composed letter must contain it, word for word:
+   * place and date, the addressee block, each paragraph, each concern as "(i) topic: text", each
+   * question, the closing. Each part is also checked against the published text by the tests.
+   */
+  public static java.util.List<String> publishedLetterParts() {
+    Letter letter = letter();
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    parts.add("Vienna, 4 November 2021");
+    parts.add(letter.addressee().honorific());
+    parts.add(letter.addressee().name());
+    parts.add(letter.addressee().title());
+    parts.add(letter.addressee().mission());
+    parts.add(letter.addressee().salutation());
+    parts.addAll(letter.introduction());
+    parts.add(letter.concernsLead());
+    String[] romans = {"i", "ii", "iii", "iv", "v", "vi"};
+    for (int i = 0; i < letter.concerns().size(); i++) {
+      parts.add("(" + romans[i] + ") " + letter.concerns().get(i).topic() + ": " + letter.concerns().get(i).text());
+    }
+    parts.add(letter.questionsLead());
+    parts.addAll(letter.questions());
+    parts.add(letter.closing());
+    return parts.stream().map(Fixtures::normalise).toList();
+  }
+
   /** Collapses every run of white space to one space, as text extracted from a layout must be compared. */
   public static String normalise(String text) {
     return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
