@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code delegation-<code>} (officers) and {@code heads-<code>} (heads of delegation): Tasklist,
  *       start a case of the procedure. Which tasks they see comes from the tasks' candidate groups:
- *       the engine grants a candidate group READ and UPDATE on each of its tasks, nothing more.</li>
+ *       the engine grants a candidate group READ and UPDATE on each of its tasks, nothing more. Heads
+ *       also start {@code request-bilateral-meeting}: a bilateral meeting in a case of their State.</li>
  *   <li>{@code managers}: Cockpit and Tasklist, read every case, task and history; change nothing.</li>
  *   <li>{@code camunda-admin}: everything (granted by the engine with the admin user).</li>
  * </ul>
@@ -52,6 +53,9 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
     for (ParticipatingState state : ParticipatingStates.all().list()) {
       setUpDelegationGroup(Groups.delegation(state.code()), "Delegation of " + state.name());
       setUpDelegationGroup(Groups.heads(state.code()), "Heads of delegation of " + state.name());
+      // Heads ask for a bilateral meeting from Tasklist (the start listener checks the case and the State).
+      grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.MEETING_REQUEST_PROCESS_KEY,
+          Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW");
     grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * The Tasklist filters of every profile, each shown only to the groups it is for: officers and
  * heads of delegation get their own and their delegation's tasks and what is due soon; managers get
  * the cases awaiting a response and the overdue ones. The task list shows the case, the addressee
- * and the deadline of each task. Idempotent: an existing filter of the same name is left as it is.
+ * and the deadline of each task (the columns are copies on each task, see {@code TaskLabelling}, so
+ * a delegation that may read only its tasks sees them). Idempotent: an existing filter of the same
+ * name is left as it is.
  */
 @Component
 @Order(5) // after IdentitySetup has created the groups

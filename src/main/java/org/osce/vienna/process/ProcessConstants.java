@@ -5,6 +5,8 @@ public final class ProcessConstants {
 
   /** Process definition key (contract). */
   public static final String PROCESS_KEY = "vienna-mechanism";
+  /** A head of delegation's request for a bilateral meeting, started from Tasklist. */
+  public static final String MEETING_REQUEST_PROCESS_KEY = "request-bilateral-meeting";
 
   // Messages (contract)
   public static final String MESSAGE_RESPONSE_RECEIVED = "ResponseReceived";

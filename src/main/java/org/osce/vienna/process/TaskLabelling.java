@@ -1,15 +1,18 @@
 package org.osce.vienna.process;
 
+import static org.osce.vienna.process.ProcessConstants.ADDRESSEE_STATE;
 import static org.osce.vienna.process.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.process.ProcessConstants.MEETING_TARGET_AT;
 import static org.osce.vienna.process.ProcessConstants.RESPONSE_DUE_AT;
 import static org.osce.vienna.process.ProcessConstants.SIGN_OFF_DUE_AT;
+import static org.osce.vienna.process.ProcessConstants.SUBJECT;
 import static org.osce.vienna.process.ProcessConstants.TASK_ARRANGE_BILATERAL_MEETING;
 import static org.osce.vienna.process.ProcessConstants.TASK_DECIDE_CO_SIGNING;
 import static org.osce.vienna.process.ProcessConstants.TASK_REGISTER_RESPONSE;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,7 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * On every task of the procedure: the case in the task's name ("Decide on co-signing —
  * VM-2021-BY-01 (Belarus)"), so a task list says which case each task is about, and the due date
- * of the deadline the task works against. Attached to every user task by {@link UserTaskConventions}.
+ * of the deadline the task works against, and the case's columns of the task list (case, subject,
+ * addressee) as variables of the task itself. Attached to every user task by {@link UserTaskConventions}.
+ *
+ * <p>Why copies on the task: Tasklist reads a filter's columns with the user's own rights, and a
+ * delegation may read its tasks (their candidate group's grant), not the case's process instance;
+ * without the copies an officer's list shows no case, subject or addressee.
  */
 @Component
 public class TaskLabelling implements TaskListener {
@@ -29,11 +37,20 @@ public class TaskLabelling implements TaskListener {
       TASK_REGISTER_RESPONSE, RESPONSE_DUE_AT,
       TASK_ARRANGE_BILATERAL_MEETING, MEETING_TARGET_AT);
 
+  /** The variables the Tasklist filters show as columns ({@code TasklistFilters}). */
+  public static final List<String> LIST_COLUMNS = List.of(CASE_LABEL, SUBJECT, ADDRESSEE_STATE);
+
   @Override
   public void notify(DelegateTask task) {
     Object label = task.getVariable(CASE_LABEL);
     if (label != null && task.getName() != null && !task.getName().endsWith(label.toString())) {
       task.setName(task.getName() + " — " + label);
+    }
+    for (String column : LIST_COLUMNS) {
+      Object value = task.getVariable(column);
+      if (value != null) {
+        task.setVariableLocal(column, value);
+      }
     }
     String dueVariable = DUE_DATES.get(task.getTaskDefinitionKey());
     if (dueVariable != null) {

@@ -51,6 +51,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.mail.MailException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,7 +82,10 @@ class ViennaMechanismProcessTest {
 
   @TestConfiguration
   static class Coverage {
+    // Primary: the library's own default properties bean is registered too, and where two are found it
+    // silently falls back to defaults, which assert nothing.
     @Bean
+    @Primary
     ProcessEngineCoverageProperties coverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
     }
