@@ -1,0 +1,299 @@
+package org.osce.vienna.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) as a person uses Tasklist
+ * and Cockpit: logs in, clicks filters and tasks, fills Camunda Forms (form-js) field by field, and
+ * takes a screenshot of each step.
+ */
+final class Browser implements AutoCloseable {
+
+  static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final ChromeDriver driver;
+  private final String baseUrl;
+  private final Path screenshots;
+
+  Browser(String baseUrl, Path screenshots) {
+    this.baseUrl = baseUrl;
+    this.screenshots = screenshots;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--window-size=1280,800", "--lang=en-GB");
+    // The driver given explicitly: Selenium Manager would try to download one.
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    // Screenshots of 1280 x 800: the window is that much larger than its page area.
+    long height = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) (800 + 800 - height)));
+  }
+
+  static boolean available() {
+    return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+  }
+
+  // ---- sessions
+
+  /** Logs out whoever was logged in and logs {@code user} in to {@code app} (tasklist, cockpit), password = user id. */
+  void login(String app, String user) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    driver.manage().deleteAllCookies();
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    WebElement name = waitVisible(By.cssSelector("input[type=text]"));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(driver, WAIT).until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    pause(2000);
+  }
+
+  void go(String pathAndFragment) {
+    driver.get(baseUrl + pathAndFragment);
+    pause(1500);
+  }
+
+  /** The screenshot of the window as it is, saved as {@code name}.png. */
+  Path shot(String name) {
+    pause(400);
+    try {
+      Files.createDirectories(screenshots);
+      Path file = screenshots.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- Tasklist
+
+  void filter(String name) {
+    click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), \"" + name + "\")]"));
+    pause(1500);
+  }
+
+  /** The task list as the user reads it: each entry's text (name, process, column values, assignee). */
+  List<String> taskList() {
+    waitVisible(By.cssSelector(".tasks-list"));
+    return driver.findElements(By.cssSelector(".tasks-list > li")).stream().map(WebElement::getText).toList();
+  }
+
+  void openTask(String name) {
+    click(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + name + "\")]"));
+    waitVisible(By.cssSelector(".fjs-form"));
+    pause(1000);
+    List<WebElement> claim = driver.findElements(By.xpath("//button[normalize-space(.)='Claim']"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      pause(1500);
+    }
+  }
+
+  /** Opens "Start process", picks the process by name and waits for its start form. */
+  void startProcess(String processName) {
+    click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+    click(By.xpath("//*[contains(@class,'modal-content')]//a[contains(normalize-space(.), \"" + processName + "\")]"));
+    waitVisible(By.cssSelector(".modal-content .fjs-form"));
+    pause(800);
+  }
+
+  void submitStart() {
+    click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']"));
+    pause(2500);
+  }
+
+  /**
+   * Completes the open task. Clicks "Save" first: with form-js 1.8 in Tasklist 7.24 a change in a
+   * dynamic list leaves "Complete" disabled although the form is valid, and saving validates afresh.
+   */
+  void complete() {
+    By save = By.xpath("//*[contains(@class,'form-actions')]//button[normalize-space(.)='Save']");
+    if (driver.findElement(save).isEnabled()) {
+      driver.findElement(save).click();
+      pause(600);
+    }
+    By complete = By.xpath("//*[contains(@class,'form-actions')]//button[normalize-space(.)='Complete']");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(complete));
+    driver.findElement(complete).click();
+    pause(2500);
+  }
+
+  /** The texts of the notifications shown (errors of a refused form, confirmations). */
+  String notifications() {
+    return driver.findElements(By.cssSelector(".notifications")).stream().map(WebElement::getText)
+        .filter(t -> !t.isBlank()).reduce("", (a, b) -> a + " " + b).trim();
+  }
+
+  // ---- Camunda Forms (form-js): fields are found by the form's field id
+
+  private static By field(String id) {
+    return By.cssSelector("[id$='-" + id + "']");
+  }
+
+  /** Types into a text field or text area, replacing what is there. */
+  void type(String fieldId, String text) {
+    WebElement input = waitVisible(field(fieldId));
+    scrollTo(input);
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    input.sendKeys(text);
+    // form-js takes a text field's value after a short debounce; leaving earlier validates the old value.
+    pause(400);
+  }
+
+  /** Picks an entry of a (searchable) select by its label. */
+  void select(String fieldId, String label) {
+    WebElement input = waitVisible(field(fieldId));
+    scrollTo(input);
+    input.click();
+    input.sendKeys(label);
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.), \"" + label + "\")]"));
+    pause(300);
+  }
+
+  /** Adds tags to a tag list by their labels. */
+  void tags(String fieldId, String... labels) {
+    for (String label : labels) {
+      select(fieldId, label);
+    }
+    driver.findElement(field(fieldId)).sendKeys(Keys.ESCAPE);
+    pause(300);
+  }
+
+  /** Sets a datetime field's date and time (24 h), in the browser's time zone. */
+  void dateTime(String fieldId, LocalDateTime at) {
+    WebElement date = waitVisible(field(fieldId + "-date"));
+    scrollTo(date);
+    date.click();
+    date.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    date.sendKeys(at.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    pause(300);
+    WebElement time = driver.findElement(field(fieldId + "-time"));
+    time.click();
+    time.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    time.sendKeys(at.format(DateTimeFormatter.ofPattern("HH:mm")), Keys.TAB);
+    pause(400);
+  }
+
+  /** Chooses the option at {@code index} (0-based) of a radio group or check list. */
+  void option(String fieldId, int index) {
+    click(By.cssSelector("label[for$='-" + fieldId + "-" + index + "']"));
+    pause(300);
+  }
+
+  /** Adds an entry to a dynamic list (its "Add new" button). */
+  void addListItem(String listId) {
+    click(By.cssSelector("[aria-labelledby$='-" + listId + "'] button.fjs-repeat-render-add"));
+    pause(300);
+  }
+
+  // ---- Cockpit
+
+  /** In a process definition's instances, searches by business key. */
+  void searchBusinessKey(String businessKey) {
+    click(By.cssSelector("[cam-widget-search] input"));
+    click(By.xpath("//*[@cam-widget-search]//li//a[normalize-space(.)='Business Key']"));
+    pause(800);
+    // The new criterion's value field has the focus: type as a person would.
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys(businessKey).sendKeys(Keys.ENTER).perform();
+    pause(2500);
+  }
+
+  // ---- generic
+
+  String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  String textOf(By by) {
+    return waitVisible(by).getText();
+  }
+
+  void click(By by) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        scrollTo(element);
+        try {
+          element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+          ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+        }
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        // Angular re-rendered the element between finding and clicking it: find it again.
+        if (attempt == 3) {
+          throw e;
+        }
+        pause(500);
+      }
+    }
+  }
+
+  WebElement waitVisible(By by) {
+    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** Waits until the page's text satisfies {@code condition}, reloading it (e.g. a task list) every few seconds. */
+  void waitForText(Supplier<Boolean> condition, Runnable reload, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("Timed out waiting; the page shows: " + text());
+      }
+      pause(2000);
+      reload.run();
+    }
+  }
+
+  private void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

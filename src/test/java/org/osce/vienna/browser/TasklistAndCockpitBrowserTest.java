@@ -1,0 +1,569 @@
+package org.osce.vienna.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.osce.vienna.process.ProcessConstants.*;
+import static org.osce.vienna.support.CaseDriver.head;
+import static org.osce.vienna.support.CaseDriver.json;
+import static org.osce.vienna.support.CaseDriver.jsonList;
+import static org.osce.vienna.support.CaseDriver.officer;
+import static org.osce.vienna.support.CaseDriver.vars;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.DeliveryChannel;
+import org.osce.vienna.cases.FollowUpAction;
+import org.osce.vienna.cases.FollowUps;
+import org.osce.vienna.cases.Meetings;
+import org.osce.vienna.cases.ResponseStatus;
+import org.osce.vienna.cases.SignOffDecision;
+import org.osce.vienna.cases.Signatories;
+import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.support.CaseDriver;
+import org.osce.vienna.support.Fixtures;
+import org.osce.vienna.support.ReceivedMail;
+import org.osce.vienna.support.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Officers, heads and a manager, in a real browser, as they will use the application: the embedded
+ * demo (demo users, the 2021 case) on H2 in memory, with the job executor on.
+ *
+ * <p>The GB officer starts a case from Tasklist's start form and drafts the letter; the GB head
+ * approves; the heads of Germany, France and the United States decide (two join, one declines with a
+ * comment); the GB head delivers it by hand and asks for a bilateral meeting from Tasklist; the GB
+ * officer arranges the meeting and records it, registers and assesses the response; the GB head
+ * decides the follow-up and the case closes. The German officer never sees the case. A manager finds a
+ * second case in Cockpit by its reference, with the incident of its letter by e-mail while the mail
+ * server is down; she may not retry it, the administrator does once the server is back.
+ *
+ * <p>Each step leaves a screenshot in {@code target/screenshots}. Runs with {@code ./mvnw -Pbrowser verify}.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+    "vienna.demo.enabled=true",
+    // The job executor looks for due jobs often, so the walkthrough need not wait long.
+    "camunda.bpm.job-execution.wait-time-in-millis=500",
+    "camunda.bpm.job-execution.max-wait=2000",
+    "vienna.mail.dispatch.interval=2s"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistAndCockpitBrowserTest {
+
+  static final String REFERENCE = "VM-2026-RU-01";
+  static final String CASE_SUBJECT = "Detained journalists in the Russian Federation";
+  static final String LABEL = REFERENCE + " (Russian Federation)";
+  /** The second case, whose letter by e-mail fails while the mail server is down. */
+  static final String FAILING = "VM-2026-BY-02";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final ZoneId BROWSER_ZONE = ZoneId.systemDefault();
+
+  /** The SMTP server the application sends to; stopped for a while to make the e-mail delivery fail. */
+  static GreenMail smtp = newSmtpServer();
+
+  static GreenMail newSmtpServer() {
+    ServerSetup setup = new ServerSetup(TestSmtp.PORT, TestSmtp.HOST, ServerSetup.PROTOCOL_SMTP);
+    setup.setServerStartupTimeout(10_000);
+    return new GreenMail(setup);
+  }
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    TestSmtp.register(registry);
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  CaseRecords cases;
+  @Autowired
+  Signatories signatories;
+  @Autowired
+  Meetings meetings;
+  @Autowired
+  FollowUps followUps;
+  @Autowired
+  Timeline timeline;
+
+  Browser browser;
+
+  @BeforeAll
+  void openBrowser() {
+    assertThat(Browser.available()).as("Chromium at %s and chromedriver at %s (Debian: chromium, chromium-driver)",
+        Browser.CHROMIUM, Browser.CHROMEDRIVER).isTrue();
+    smtp.start();
+    browser = new Browser("http://localhost:" + port, SCREENSHOTS);
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    smtp.stop();
+  }
+
+  // ---------------------------------------------------------------- the walkthrough
+
+  @Test
+  @Order(1)
+  void theGbOfficerSeesHerDelegationsFiltersAndTheDemoCaseWithItsColumns() {
+    browser.login("tasklist", "officer-gb");
+    browser.filter("My delegation's tasks");
+    String filters = browser.textOf(By.cssSelector(".task-filters"));
+    assertThat(filters).contains("My tasks", "My delegation's tasks", "Due within 3 days")
+        .doesNotContain("Cases awaiting a response", "Overdue responses");
+    // The list's columns: the case, its subject and the addressee, read from the task.
+    assertThat(browser.taskList()).anySatisfy(entry -> assertThat(entry)
+        .contains("Draft the letter — VM-2021-BY-01 (Belarus)")
+        .contains("Human rights situation in Belarus", "BY"));
+    browser.shot("01-tasklist-officer-gb");
+  }
+
+  @Test
+  @Order(2)
+  void theGbOfficerStartsACaseFromTheStartForm() {
+    browser.startProcess("Vienna Mechanism invocation");
+    browser.type("Field_Reference", REFERENCE);
+    browser.select("Field_LeadDelegation", "United Kingdom");
+    browser.select("Field_AddresseeState", "Russian Federation");
+    browser.type("Field_Subject", CASE_SUBJECT);
+    browser.shot("02-start-case");
+    browser.submitStart();
+
+    assertThat(cases.get(REFERENCE).status()).isEqualTo(CaseStatus.DRAFTING);
+    assertThat(cases.get(REFERENCE).startedBy()).isEqualTo("officer-gb");
+    browser.filter("My delegation's tasks");
+    assertThat(browser.taskList()).anySatisfy(entry -> assertThat(entry).contains("Draft the letter — " + LABEL));
+  }
+
+  @Test
+  @Order(3)
+  void sheDraftsAShortLetterAndInvitesThreeDelegations() {
+    browser.openTask("Draft the letter — " + LABEL);
+    assertThat(browser.text()).contains(CASE_SUBJECT);
+    browser.type("Field_AddresseeHonorific", "His Excellency");
+    browser.type("Field_AddresseeName", "Mr. Alexander Lukashevich");
+    browser.type("Field_AddresseeTitle", "Ambassador, Permanent Representative");
+    browser.type("Field_AddresseeMission", "Permanent Mission of the Russian Federation to the OSCE");
+    browser.type("Field_AddresseeSalutation", "Dear Ambassador,");
+    browser.type("Field_IntroductionParagraph_0", "We write on behalf of the delegations listed below about "
+        + "journalists detained in the Russian Federation.");
+    browser.shot("03-draft-letter");
+    browser.type("Field_ConcernTopic_0", "Freedom of the media");
+    browser.type("Field_ConcernText_0", "At least twenty journalists remain in detention for their reporting.");
+    browser.addListItem("List_Concerns");
+    browser.type("Field_ConcernTopic_1", "Fair trial");
+    browser.type("Field_ConcernText_1", "Their trials are held behind closed doors.");
+    browser.type("Field_QuestionText_0", "How many journalists are detained, and on what charges?");
+    browser.addListItem("List_Questions");
+    browser.type("Field_QuestionText_1", "When will their trials be open to the public and to observers?");
+    browser.tags("Field_InvitedDelegations", "Germany", "France", "United States of America");
+    browser.dateTime("Field_SignOffDueAt", LocalDateTime.now(BROWSER_ZONE).plusDays(3).withHour(17).withMinute(0));
+    browser.shot("04-draft-letter-filled");
+    browser.complete();
+
+    awaitTask(REFERENCE, TASK_APPROVE_DRAFT);
+    assertThat(openTasks(REFERENCE, TASK_DRAFT_LETTER)).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void theGbHeadApprovesTheDraft() {
+    browser.login("tasklist", "head-gb");
+    browser.filter("My delegation's tasks");
+    browser.openTask("Approve the draft — " + LABEL);
+    assertThat(browser.text()).contains("Freedom of the media", "Fair trial",
+        "When will their trials be open to the public and to observers?");
+    browser.option("Field_DraftApproved", 0);
+    browser.shot("05-approve-draft");
+    browser.complete();
+
+    await("three co-signing tasks", () -> openTasks(REFERENCE, TASK_DECIDE_CO_SIGNING).size() == 3);
+  }
+
+  @Test
+  @Order(5)
+  void theInvitedHeadsDecideTwoJoinOneDeclines() {
+    decideCoSigning("de", true, null);
+    decideCoSigning("fr", true, null);
+    decideCoSigning("us", false, "We raise these concerns bilaterally for now.");
+
+    awaitTask(REFERENCE, TASK_SIGN_AND_DELIVER);
+    assertThat(signatories.of(REFERENCE)).filteredOn(s -> s.stateCode().equals("US")).singleElement()
+        .satisfies(us -> {
+          assertThat(us.decision()).isEqualTo(SignOffDecision.DECLINED);
+          assertThat(us.comment()).isEqualTo("We raise these concerns bilaterally for now.");
+          assertThat(us.decidedBy()).isEqualTo("head-us");
+        });
+    assertThat(signatories.signing(REFERENCE)).containsExactlyInAnyOrder("GB", "DE", "FR");
+  }
+
+  private void decideCoSigning(String code, boolean joins, String comment) {
+    browser.login("tasklist", "head-" + code);
+    browser.filter("My delegation's tasks");
+    // An invited head sees her own decision to take, not the lead's tasks.
+    assertThat(browser.taskList()).noneSatisfy(entry -> assertThat(entry).contains("Approve the draft"));
+    browser.openTask("Decide on co-signing — " + LABEL);
+    browser.option("Field_CoSigns", joins ? 0 : 1);
+    if (comment != null) {
+      browser.type("Field_CoSignComment", comment);
+    }
+    browser.shot("06-co-signing-" + code);
+    browser.complete();
+    assertThat(browser.notifications()).doesNotContainIgnoringCase("error");
+  }
+
+  @Test
+  @Order(6)
+  void theGbHeadDeliversTheLetterByHand() {
+    browser.login("tasklist", "head-gb");
+    browser.filter("My delegation's tasks");
+    browser.openTask("Sign and deliver the letter — " + LABEL);
+    assertThat(browser.text()).contains("France, Germany, and the United Kingdom");
+    browser.option("Field_DeliveryChannel", 1);
+    browser.dateTime("Field_DeliveredAt", pastMinuteNotBefore(cases.get(REFERENCE).startedAt()));
+    browser.shot("07-sign-and-deliver");
+    browser.complete();
+
+    awaitTask(REFERENCE, TASK_REGISTER_RESPONSE);
+    assertThat(cases.get(REFERENCE).deliveryChannel()).isEqualTo(DeliveryChannel.BY_HAND);
+    assertThat(cases.get(REFERENCE).responseDueAt()).isNotNull();
+  }
+
+  @Test
+  @Order(7)
+  void theGbHeadAsksForABilateralMeetingFromTasklist() {
+    // A reference of no case of hers: refused with the reason, nothing created.
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MEETING_REQUEST_PROCESS_KEY).count();
+    browser.startProcess("Request a bilateral meeting");
+    browser.type("Field_CaseReference", "VM-2021-BY-99");
+    browser.submitStart();
+    assertThat(browser.notifications()).contains("The bilateral meeting request cannot be accepted",
+        "there is no case 'VM-2021-BY-99'");
+    browser.shot("08-meeting-request-refused");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MEETING_REQUEST_PROCESS_KEY).count()).isEqualTo(before);
+    browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"));
+
+    browser.startProcess("Request a bilateral meeting");
+    browser.type("Field_CaseReference", REFERENCE);
+    browser.shot("09-meeting-request");
+    browser.submitStart();
+
+    awaitTask(REFERENCE, TASK_ARRANGE_BILATERAL_MEETING);
+    assertThat(meetings.of(REFERENCE)).singleElement().satisfies(m -> assertThat(m.requestedBy()).isEqualTo("GB"));
+  }
+
+  @Test
+  @Order(8)
+  void theGbOfficerArrangesTheMeetingAndRecordsIt() {
+    browser.login("tasklist", "officer-gb");
+    browser.filter("My delegation's tasks");
+    assertThat(browser.taskList()).anySatisfy(entry -> assertThat(entry)
+        .contains("Arrange the bilateral meeting — " + LABEL));
+    browser.openTask("Arrange the bilateral meeting — " + LABEL);
+    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(BROWSER_ZONE).plusDays(2).withHour(11).withMinute(0));
+    browser.shot("10-arrange-meeting");
+    browser.complete();
+
+    awaitTask(REFERENCE, TASK_RECORD_MEETING_OUTCOME);
+    browser.filter("My delegation's tasks");
+    browser.openTask("Record the meeting outcome — " + LABEL);
+    browser.option("Field_MeetingHeld", 0);
+    browser.type("Field_MeetingOutcome", "The Russian Federation repeated its position; no information was given.");
+    browser.complete();
+    await("the meeting recorded", () -> Boolean.TRUE.equals(meetings.of(REFERENCE).get(0).held()));
+  }
+
+  @Test
+  @Order(9)
+  void sheRegistersTheResponseAndAssessesIt() {
+    browser.filter("My delegation's tasks");
+    browser.openTask("Register the response — " + LABEL);
+    browser.option("Field_ResponseReceived", 0);
+    browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
+    browser.type("Field_ResponseReference", "Note verbale No. 123/OSCE");
+    browser.type("Field_ResponseSummary", "The Russian Federation rejects the concerns as interference in its "
+        + "internal affairs and gives no figures.");
+    browser.shot("11-register-response");
+    browser.complete();
+
+    awaitTask(REFERENCE, TASK_ASSESS_RESPONSE);
+    browser.filter("My delegation's tasks");
+    browser.openTask("Assess the response — " + LABEL);
+    assertThat(browser.text()).contains("How many journalists are detained, and on what charges?",
+        "The Russian Federation rejects the concerns");
+    browser.option("Field_QuestionAssessment_0", 1);
+    browser.option("Field_QuestionAssessment_1", 2);
+    browser.option("Field_ResponseSubstantive", 1);
+    browser.shot("12-assess-response");
+    browser.complete();
+
+    awaitTask(REFERENCE, TASK_DECIDE_FOLLOW_UP);
+    assertThat(cases.get(REFERENCE).responseStatus()).isEqualTo(ResponseStatus.ON_TIME);
+    assertThat(cases.get(REFERENCE).responseSubstantive()).isFalse();
+  }
+
+  @Test
+  @Order(10)
+  void theGbHeadDecidesTheFollowUpAndTheCaseCloses() {
+    browser.login("tasklist", "head-gb");
+    browser.filter("My delegation's tasks");
+    browser.openTask("Decide on follow-up — " + LABEL);
+    assertThat(browser.text()).contains("Escalate to the Moscow Mechanism");
+    browser.option("Field_FollowUpActions", 0);
+    browser.shot("13-decide-follow-up");
+    browser.complete();
+
+    await("the case closed", () -> cases.get(REFERENCE).status() == CaseStatus.CLOSED, () -> whereIs(REFERENCE));
+    browser.filter("My delegation's tasks");
+    assertThat(browser.taskList()).noneSatisfy(entry -> assertThat(entry).contains(REFERENCE));
+    browser.shot("14-case-closed-tasklist");
+
+    // What the delegations read: the notice that the case is closed.
+    await("the closing notice sent", () -> ReceivedMail.all(smtp.getReceivedMessages()).stream()
+        .anyMatch(m -> m.to().contains("delegation-gb@example.org") && m.text().contains("The case " + LABEL + " is closed")));
+    // And the case's records.
+    var c = cases.get(REFERENCE);
+    assertThat(c.closedAt()).isNotNull();
+    assertThat(followUps.of(REFERENCE)).containsExactly(FollowUpAction.PERMANENT_COUNCIL_STATEMENT);
+    assertThat(meetings.of(REFERENCE)).singleElement().satisfies(m -> {
+      assertThat(m.held()).isTrue();
+      assertThat(m.outcome()).startsWith("The Russian Federation repeated its position");
+    });
+    assertThat(timeline.of(REFERENCE)).extracting(Timeline.Entry::event).contains("CASE_STARTED", "DRAFT_SUBMITTED",
+        "CO_SIGNING_JOINED", "CO_SIGNING_DECLINED", "LETTER_DELIVERED", "MEETING_REQUEST_SUBMITTED", "MEETING_REQUESTED",
+        "RESPONSE_RECEIVED", "RESPONSE_ASSESSED", "FOLLOW_UP_DECIDED", "CASE_CLOSED");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE).count())
+        .isZero();
+  }
+
+  @Test
+  @Order(11)
+  void theGermanOfficerNeverSeesTheGbCasesTasks() {
+    String other = "VM-2026-RU-03";
+    ProcessInstance open = new CaseDriver(engine).start(other, "GB", "RU", "Another GB case");
+    browser.login("tasklist", "officer-de");
+    String filters = browser.textOf(By.cssSelector(".task-filters"));
+    assertThat(filters).contains("My tasks", "My delegation's tasks", "Due within 3 days");
+    browser.filter("My delegation's tasks");
+    assertThat(browser.taskList()).noneSatisfy(entry -> assertThat(entry).containsAnyOf("VM-2026-RU", "VM-2021-BY-01"));
+    browser.shot("15-officer-de-sees-no-gb-task");
+    // Nor by the task's own address.
+    String gbTask = openTasks(other, TASK_DRAFT_LETTER).get(0).getId();
+    browser.go("/camunda/app/tasklist/default/#/?task=" + gbTask);
+    assertThat(browser.text()).doesNotContain("Draft the letter — " + other);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(open.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(12)
+  void theManagerSeesHerFiltersButNoStartForm() {
+    browser.login("tasklist", "manager");
+    String filters = browser.textOf(By.cssSelector(".task-filters"));
+    assertThat(filters).contains("Cases awaiting a response", "Overdue responses").doesNotContain("My delegation's tasks");
+    browser.click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+    Browser.pause(1500);
+    assertThat(browser.textOf(By.cssSelector(".modal-content"))).doesNotContain("Vienna Mechanism invocation");
+    browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"));
+  }
+
+  // ---------------------------------------------------------------- Cockpit: an incident
+
+  @Test
+  @Order(20)
+  void theManagerFindsAFailingCaseInCockpitByItsReferenceWithItsIncident() {
+    ProcessInstance failing = caseAwaitingDelivery(FAILING);
+    smtp.stop();
+    new CaseDriver(engine).complete(task(FAILING, TASK_SIGN_AND_DELIVER), "head-gb", head("GB"),
+        vars(DELIVERY_CHANNEL, "EMAIL"));
+    // The step fails (the mail server is down) and is retried a minute later; the administrator leaves it one
+    // last try over the REST API, as an operator would rather than wait five minutes.
+    await("the first failed attempt", () -> failedJob(failing) != null);
+    Job job = failedJob(failing);
+    assertThat(put("demo", "/engine-rest/job/" + job.getId() + "/retries", Map.of("retries", 1)))
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(put("demo", "/engine-rest/job/" + job.getId() + "/duedate", java.util.Collections.singletonMap("duedate", null)))
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    await("the incident", () -> incidents(failing) == 1);
+
+    browser.login("cockpit", "manager");
+    browser.click(By.xpath("//a[normalize-space(.)='Processes']"));
+    browser.click(By.xpath("//a[normalize-space(.)='Vienna Mechanism invocation']"));
+    browser.searchBusinessKey(FAILING);
+    assertThat(browser.text()).contains(FAILING).doesNotContain(REFERENCE);
+    browser.shot("16-cockpit-search-by-reference");
+
+    browser.click(By.xpath("//td//a[contains(normalize-space(.), '" + failing.getId().substring(0, 8) + "')]"));
+    browser.click(By.xpath("//a[normalize-space(.)='Incidents']"));
+    browser.waitVisible(By.cssSelector("a[ng-click='openJobRetryDialog(incident)']"));
+    assertThat(browser.text()).contains("Mail server connection failed", "Send the letter by e-mail");
+    assertThat(browser.text()).contains("Business Key:", FAILING);
+    browser.shot("17-cockpit-incident");
+  }
+
+  @Test
+  @Order(21)
+  void theManagerMayNotRetryIt() {
+    browser.click(By.cssSelector("a[ng-click='openJobRetryDialog(incident)']"));
+    browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Retry']"));
+    Browser.pause(1500);
+    assertThat(browser.textOf(By.cssSelector(".modal-content")))
+        .contains("could not be incremented successfully");
+    browser.shot("18-cockpit-manager-may-not-retry");
+    browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='OK']"));
+    assertThat(incidents(processInstance(FAILING))).isEqualTo(1);
+  }
+
+  @Test
+  @Order(22)
+  void theAdministratorRetriesItOnceTheMailServerIsBack() {
+    smtp = newSmtpServer();
+    smtp.start();
+    String id = processInstance(FAILING).getId();
+    browser.login("cockpit", "demo");
+    browser.go("/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime?tab=incidents-tab");
+    browser.click(By.cssSelector("a[ng-click='openJobRetryDialog(incident)']"));
+    browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Retry']"));
+    Browser.pause(1500);
+    assertThat(browser.textOf(By.cssSelector(".modal-content"))).contains("has been incremented successfully");
+    browser.shot("19-cockpit-admin-retries");
+    browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='OK']"));
+
+    awaitTask(FAILING, TASK_REGISTER_RESPONSE);
+    assertThat(incidents(processInstance(FAILING))).isZero();
+    assertThat(cases.get(FAILING).deliveryChannel()).isEqualTo(DeliveryChannel.EMAIL);
+    assertThat(ReceivedMail.all(smtp.getReceivedMessages())).anySatisfy(m -> {
+      assertThat(m.to()).contains("mission-by@example.org");
+      assertThat(m.attachments()).extracting(ReceivedMail.File::fileName).contains("letter-" + FAILING + ".pdf");
+    });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** A GB case to Belarus, Sweden joined, played through the engine's API up to "Sign and deliver". */
+  private ProcessInstance caseAwaitingDelivery(String reference) {
+    CaseDriver driver = new CaseDriver(engine);
+    ProcessInstance pi = driver.start(reference, Map.of(LEAD_DELEGATION, "GB", ADDRESSEE_STATE, "BY",
+        SUBJECT, "Human rights situation in Belarus", LETTER, json(Fixtures.letterJson()),
+        INVITED_DELEGATIONS, jsonList(List.of("SE")), SIGN_OFF_DUE_AT, CaseDriver.inDays(2)));
+    driver.complete(task(reference, TASK_DRAFT_LETTER), "officer-gb", officer("GB"), Map.of());
+    driver.complete(task(reference, TASK_APPROVE_DRAFT), "head-gb", head("GB"), vars(DRAFT_APPROVED, true));
+    awaitTask(reference, TASK_DECIDE_CO_SIGNING);
+    driver.complete(task(reference, TASK_DECIDE_CO_SIGNING), "head-se", head("SE"), vars(CO_SIGNS, true));
+    awaitTask(reference, TASK_SIGN_AND_DELIVER);
+    return pi;
+  }
+
+  private List<Task> openTasks(String reference, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(taskKey).list();
+  }
+
+  private Task task(String reference, String taskKey) {
+    List<Task> open = openTasks(reference, taskKey);
+    assertThat(open).as("open %s of %s", taskKey, reference).hasSize(1);
+    return open.get(0);
+  }
+
+  private void awaitTask(String reference, String taskKey) {
+    await(taskKey + " of " + reference, () -> !openTasks(reference, taskKey).isEmpty(), () -> whereIs(reference));
+  }
+
+  private ProcessInstance processInstance(String reference) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(PROCESS_KEY).singleResult();
+  }
+
+  private Job failedJob(ProcessInstance instance) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).withException()
+        .singleResult();
+  }
+
+  private long incidents(ProcessInstance instance) {
+    return engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count();
+  }
+
+  private HttpStatus put(String user, String path, Map<String, Object> body) {
+    return HttpStatus.valueOf(rest.withBasicAuth(user, user)
+        .exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class).getStatusCode().value());
+  }
+
+  /**
+   * A time to type for an event that just happened: this minute (forms take minutes), or the next
+   * one if this minute began before {@code notBefore} (the case started or the letter was delivered within it).
+   */
+  private static LocalDateTime pastMinuteNotBefore(java.time.Instant notBefore) {
+    LocalDateTime minute = LocalDateTime.now(BROWSER_ZONE).truncatedTo(ChronoUnit.MINUTES);
+    while (minute.atZone(BROWSER_ZONE).toInstant().isBefore(notBefore)) {
+      Browser.pause(5000);
+      minute = LocalDateTime.now(BROWSER_ZONE).truncatedTo(ChronoUnit.MINUTES);
+    }
+    return minute;
+  }
+
+  /** Where a case stands in the engine, for a failure's message. */
+  private String whereIs(String reference) {
+    var instance = processInstance(reference);
+    if (instance == null) {
+      return "no running instance; case status " + cases.get(reference).status();
+    }
+    return "case status " + cases.get(reference).status() + "; activities "
+        + engine.getRuntimeService().getActiveActivityIds(instance.getId()) + "; jobs "
+        + engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list().stream()
+            .map(j -> j.getDuedate() + " retries " + j.getRetries() + " " + j.getExceptionMessage()).toList();
+  }
+
+  private void await(String what, BooleanSupplier condition) {
+    await(what, condition, () -> "");
+  }
+
+  private void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
+    long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        browser.shot("timed-out");
+        throw new AssertionError("Timed out waiting for " + what + " " + state.get() + "; the page shows: "
+            + browser.text());
+      }
+      Browser.pause(500);
+    }
+  }
+}

@@ -1,0 +1,322 @@
+package org.osce.vienna.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.osce.vienna.process.ProcessConstants.*;
+import static org.osce.vienna.support.CaseDriver.head;
+import static org.osce.vienna.support.CaseDriver.json;
+import static org.osce.vienna.support.CaseDriver.jsonList;
+import static org.osce.vienna.support.CaseDriver.officer;
+import static org.osce.vienna.support.CaseDriver.vars;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.support.CaseDriver;
+import org.osce.vienna.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Who may do what, over {@code /engine-rest} as Tasklist, Cockpit and systems call it, with the demo's
+ * users: every role against every action on a case led by the United Kingdom (GB) to Belarus, to
+ * which Germany (DE) is invited. The table is the design; each row runs on a case of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:authorization-matrix;DB_CLOSE_DELAY=-1",
+    "vienna.demo.enabled=true",
+    "camunda.bpm.job-execution.enabled=false",
+    "vienna.mail.dispatch.enabled=false"})
+class AuthorizationMatrixTest {
+
+  /** The roles, each a demo user (password = user id). */
+  enum Role {
+    OFFICER_OF_LEAD("officer-gb"),
+    HEAD_OF_LEAD("head-gb"),
+    OFFICER_OF_OTHER_DELEGATION("officer-se"),
+    HEAD_OF_INVITED_DELEGATION("head-de"),
+    MANAGER("manager"),
+    ADMIN("demo"),
+    ANONYMOUS(null);
+
+    final String user;
+
+    Role(String user) {
+      this.user = user;
+    }
+  }
+
+  enum Action {
+    /** GET the lead's open task (Draft the letter). */
+    SEE_LEAD_TASK,
+    /** Claim it. */
+    CLAIM_LEAD_TASK,
+    /** Complete it with a valid draft. */
+    COMPLETE_LEAD_TASK,
+    /** GET Germany's task of the sign-off round (Decide on co-signing). */
+    SEE_INVITED_TASK,
+    /** Start a case led by GB. */
+    START_CASE_OF_LEAD,
+    /** The case's history (historic process instance by business key). */
+    READ_HISTORY,
+    /** Administer: create a user. */
+    CREATE_USER
+  }
+
+  enum Outcome { ALLOWED, DENIED }
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseRecords cases;
+
+  static final AtomicInteger CASES = new AtomicInteger();
+  static final ObjectMapper JSON = new ObjectMapper();
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new CaseDriver(engine);
+  }
+
+  @ParameterizedTest(name = "{0} may {1}: {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # role                       | action             | outcome
+      OFFICER_OF_LEAD              | SEE_LEAD_TASK      | ALLOWED
+      OFFICER_OF_LEAD              | CLAIM_LEAD_TASK    | ALLOWED
+      OFFICER_OF_LEAD              | COMPLETE_LEAD_TASK | ALLOWED
+      OFFICER_OF_LEAD              | SEE_INVITED_TASK   | DENIED
+      OFFICER_OF_LEAD              | START_CASE_OF_LEAD | ALLOWED
+      OFFICER_OF_LEAD              | READ_HISTORY       | DENIED
+      OFFICER_OF_LEAD              | CREATE_USER        | DENIED
+
+      HEAD_OF_LEAD                 | SEE_LEAD_TASK      | ALLOWED
+      HEAD_OF_LEAD                 | CLAIM_LEAD_TASK    | ALLOWED
+      HEAD_OF_LEAD                 | COMPLETE_LEAD_TASK | ALLOWED
+      HEAD_OF_LEAD                 | SEE_INVITED_TASK   | DENIED
+      HEAD_OF_LEAD                 | START_CASE_OF_LEAD | ALLOWED
+      HEAD_OF_LEAD                 | READ_HISTORY       | DENIED
+      HEAD_OF_LEAD                 | CREATE_USER        | DENIED
+
+      # Sweden: neither leading nor invited. It may start cases, but only its own (400 from the start listener).
+      OFFICER_OF_OTHER_DELEGATION  | SEE_LEAD_TASK      | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | CLAIM_LEAD_TASK    | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | COMPLETE_LEAD_TASK | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | SEE_INVITED_TASK   | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | START_CASE_OF_LEAD | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | READ_HISTORY       | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | CREATE_USER        | DENIED
+
+      # Germany's head: her own decision only.
+      HEAD_OF_INVITED_DELEGATION   | SEE_LEAD_TASK      | DENIED
+      HEAD_OF_INVITED_DELEGATION   | CLAIM_LEAD_TASK    | DENIED
+      HEAD_OF_INVITED_DELEGATION   | COMPLETE_LEAD_TASK | DENIED
+      HEAD_OF_INVITED_DELEGATION   | SEE_INVITED_TASK   | ALLOWED
+      HEAD_OF_INVITED_DELEGATION   | START_CASE_OF_LEAD | DENIED
+      HEAD_OF_INVITED_DELEGATION   | READ_HISTORY       | DENIED
+      HEAD_OF_INVITED_DELEGATION   | CREATE_USER        | DENIED
+
+      # Managers read everything and change nothing.
+      MANAGER                      | SEE_LEAD_TASK      | ALLOWED
+      MANAGER                      | CLAIM_LEAD_TASK    | DENIED
+      MANAGER                      | COMPLETE_LEAD_TASK | DENIED
+      MANAGER                      | SEE_INVITED_TASK   | ALLOWED
+      MANAGER                      | START_CASE_OF_LEAD | DENIED
+      MANAGER                      | READ_HISTORY       | ALLOWED
+      MANAGER                      | CREATE_USER        | DENIED
+
+      ADMIN                        | SEE_LEAD_TASK      | ALLOWED
+      ADMIN                        | CLAIM_LEAD_TASK    | ALLOWED
+      ADMIN                        | COMPLETE_LEAD_TASK | ALLOWED
+      ADMIN                        | SEE_INVITED_TASK   | ALLOWED
+      ADMIN                        | START_CASE_OF_LEAD | ALLOWED
+      ADMIN                        | READ_HISTORY       | ALLOWED
+      ADMIN                        | CREATE_USER        | ALLOWED
+
+      # Nobody calls anonymously (401).
+      ANONYMOUS                    | SEE_LEAD_TASK      | DENIED
+      ANONYMOUS                    | CLAIM_LEAD_TASK    | DENIED
+      ANONYMOUS                    | COMPLETE_LEAD_TASK | DENIED
+      ANONYMOUS                    | SEE_INVITED_TASK   | DENIED
+      ANONYMOUS                    | START_CASE_OF_LEAD | DENIED
+      ANONYMOUS                    | READ_HISTORY       | DENIED
+      ANONYMOUS                    | CREATE_USER        | DENIED
+      """)
+  void matrix(Role role, Action action, Outcome expected) {
+    Outcome actual = switch (action) {
+      case SEE_LEAD_TASK -> byStatus(call(role, HttpMethod.GET, "/engine-rest/task/" + leadTask(newCase()), null));
+      case CLAIM_LEAD_TASK -> {
+        String task = leadTask(newCase());
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + task + "/claim",
+            Map.of("userId", role.user == null ? "officer-gb" : role.user)));
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee())
+            .isEqualTo(outcome == Outcome.ALLOWED ? role.user : null);
+        yield outcome;
+      }
+      case COMPLETE_LEAD_TASK -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + leadTask(pi) + "/complete",
+            Map.of("variables", Map.of(
+                LETTER, Map.of("type", "Json", "value", Fixtures.letterJson()),
+                INVITED_DELEGATIONS, Map.of("type", "Json", "value", "[\"DE\"]"),
+                SIGN_OFF_DUE_AT, Map.of("type", "String", "value", CaseDriver.inDays(5))))));
+        assertThat(driver.tasks(pi, TASK_APPROVE_DRAFT)).hasSize(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case SEE_INVITED_TASK -> byStatus(call(role, HttpMethod.GET, "/engine-rest/task/" + germanysTask(), null));
+      case START_CASE_OF_LEAD -> {
+        String reference = "VM-MATRIX-START-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST,
+            "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start", Map.of("businessKey", reference,
+                "variables", Map.of(LEAD_DELEGATION, Map.of("value", "GB"), ADDRESSEE_STATE, Map.of("value", "BY"),
+                    SUBJECT, Map.of("value", "Human rights in Belarus")))));
+        // A refused start leaves nothing behind.
+        assertThat(cases.exists(reference)).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case READ_HISTORY -> {
+        ProcessInstance pi = newCase();
+        ResponseEntity<String> response = call(role, HttpMethod.GET,
+            "/engine-rest/history/process-instance?processInstanceBusinessKey=" + pi.getBusinessKey(), null);
+        // The engine filters history by permission: an empty list is a refusal.
+        yield response.getStatusCode().is2xxSuccessful() && read(response).size() == 1 ? Outcome.ALLOWED
+            : Outcome.DENIED;
+      }
+      case CREATE_USER -> {
+        String id = "new-user-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/user/create", Map.of(
+            "profile", Map.of("id", id, "firstName", "New", "lastName", "User", "email", id + "@example.org"),
+            "credentials", Map.of("password", id + "-secret-1"))));
+        assertThat(engine.getIdentityService().createUserQuery().userId(id).count())
+            .isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+    };
+    assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
+  }
+
+  /** The Tasklist filters each role is shown, and the only ones. */
+  @ParameterizedTest(name = "{0} sees the filters {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      OFFICER_OF_LEAD             | My tasks; My delegation's tasks; Due within 3 days
+      HEAD_OF_INVITED_DELEGATION  | My tasks; My delegation's tasks; Due within 3 days
+      MANAGER                     | Cases awaiting a response; Overdue responses
+      ADMIN                       | My tasks; My delegation's tasks; Due within 3 days; Cases awaiting a response; Overdue responses
+      """)
+  void filters(Role role, String names) {
+    List<String> seen = new ArrayList<>();
+    read(call(role, HttpMethod.GET, "/engine-rest/filter?resourceType=Task", null))
+        .forEach(filter -> seen.add(filter.get("name").asText()));
+    assertThat(seen).containsExactlyInAnyOrder(names.split("; "));
+  }
+
+  @Test
+  void anonymousCallersSeeNoFilter() {
+    assertThat(call(Role.ANONYMOUS, HttpMethod.GET, "/engine-rest/filter", null).getStatusCode().value()).isEqualTo(401);
+  }
+
+  /**
+   * The list's columns (case, subject, addressee) come with each task as Tasklist fetches them, also for
+   * delegations, which may read their tasks but not the case's process instance.
+   */
+  @ParameterizedTest
+  @CsvSource({"OFFICER_OF_LEAD", "HEAD_OF_INVITED_DELEGATION"})
+  void theTaskListShowsTheCaseSubjectAndAddressee(Role role) {
+    String taskId = role == Role.OFFICER_OF_LEAD ? leadTask(newCase()) : germanysTask();
+    String reference = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId())
+        .singleResult().getBusinessKey();
+    String filterId = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_DELEGATION)
+        .singleResult().getId();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<String> list = rest.withBasicAuth(role.user, role.user).exchange(
+        "/engine-rest/filter/" + filterId + "/list?maxResults=500", HttpMethod.POST, new HttpEntity<>(Map.of(), headers),
+        String.class);
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    JsonNode task = null;
+    for (JsonNode candidate : read(list).path("_embedded").path("task")) {
+      if (candidate.path("id").asText().equals(taskId)) {
+        task = candidate;
+      }
+    }
+    assertThat(task).as("the task in %s's list", role).isNotNull();
+    List<String> columns = new ArrayList<>();
+    task.path("_embedded").path("variable")
+        .forEach(v -> columns.add(v.get("name").asText() + "=" + v.get("value").asText()));
+    assertThat(columns).containsExactlyInAnyOrder(CASE_LABEL + "=" + reference + " (Belarus)",
+        SUBJECT + "=Human rights in Belarus", ADDRESSEE_STATE + "=BY");
+  }
+
+  // ---- the cases the rows act on
+
+  private ProcessInstance newCase() {
+    return driver.start("VM-MATRIX-" + CASES.incrementAndGet(), "GB", "BY", "Human rights in Belarus");
+  }
+
+  private String leadTask(ProcessInstance pi) {
+    return driver.task(pi, TASK_DRAFT_LETTER).getId();
+  }
+
+  private String germanysTask;
+
+  /** Germany's "Decide on co-signing" in a case whose sign-off round is open. */
+  private synchronized String germanysTask() {
+    if (germanysTask == null) {
+      ProcessInstance pi = newCase();
+      driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(LETTER, json(Fixtures.letterJson()),
+          INVITED_DELEGATIONS, jsonList(List.of("DE")), SIGN_OFF_DUE_AT, CaseDriver.inDays(5)));
+      driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"), vars(DRAFT_APPROVED, true));
+      driver.runJobs(pi);
+      germanysTask = driver.task(pi, TASK_DECIDE_CO_SIGNING).getId();
+    }
+    return germanysTask;
+  }
+
+  // ---- REST
+
+  private ResponseEntity<String> call(Role role, HttpMethod method, String path, Object body) {
+    TestRestTemplate client = role.user == null ? rest : rest.withBasicAuth(role.user, role.user);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return client.exchange(path, method, body == null ? new HttpEntity<>(headers) : new HttpEntity<>(body, headers),
+        String.class);
+  }
+
+  /** 2xx is allowed; 401 (no login), 403 (no permission), 404 (not visible) and 400 (refused by the process) are not. */
+  private static Outcome byStatus(ResponseEntity<String> response) {
+    HttpStatusCode status = response.getStatusCode();
+    if (status.is2xxSuccessful()) {
+      return Outcome.ALLOWED;
+    }
+    assertThat(status.value()).as("a refusal, not a failure: %s", response.getBody()).isIn(400, 401, 403, 404);
+    return Outcome.DENIED;
+  }
+
+  private static JsonNode read(ResponseEntity<String> response) {
+    try {
+      return JSON.readTree(response.getBody());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
