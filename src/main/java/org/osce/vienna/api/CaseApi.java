@@ -3,10 +3,6 @@ package org.osce.vienna.api;
 import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
 import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.process.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
-import static org.osce.vienna.process.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_RECEIVED_AT;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_REFERENCE;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_SUMMARY;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,7 +16,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.net.URI;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,13 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.CaseRecords.CaseRecord;
 import org.osce.vienna.cases.CaseStatus;
@@ -43,7 +35,6 @@ import org.osce.vienna.cases.InvalidInputException;
 import org.osce.vienna.cases.Letters;
 import org.osce.vienna.cases.ParticipatingState;
 import org.osce.vienna.cases.ParticipatingStates;
-import org.osce.vienna.cases.ResponseStatus;
 import org.osce.vienna.identity.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -80,11 +71,13 @@ public class CaseApi {
   private final RuntimeService runtimeService;
   private final Validator validator;
   private final org.osce.vienna.letter.LetterPdf letterPdf;
+  private final ResponseRegistration responses;
 
   public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
       CaseCommands commands, RuntimeService runtimeService, Validator validator,
-      org.osce.vienna.letter.LetterPdf letterPdf) {
+      org.osce.vienna.letter.LetterPdf letterPdf, ResponseRegistration responses) {
     this.letterPdf = letterPdf;
+    this.responses = responses;
     this.cases = cases;
     this.letters = letters;
     this.visibility = visibility;
@@ -150,9 +143,11 @@ public class CaseApi {
         body.invitedDelegations() == null ? null : invited, body.signOffDueAt());
     try {
       commands.start(caller, canonical);
-    } catch (InvalidInputException e) {
-      if (e.fieldErrors().containsKey("reference") && cases.exists(body.reference())) {
-        throw referenceTaken(body.reference()); // started by someone else a moment ago
+    } catch (RuntimeException e) {
+      // This call's start was rolled back; if the case exists now, another call started it a moment ago
+      // (caught by the start listener's check, or by the case table's key when both checked at once).
+      if (cases.exists(body.reference())) {
+        throw referenceTaken(body.reference());
       }
       throw e;
     }
@@ -246,25 +241,7 @@ public class CaseApi {
     if (!errors.isEmpty()) {
       throw new InvalidInputException("The response cannot be registered", errors);
     }
-    Instant receivedAt = OffsetDateTime.parse(body.responseReceivedAt().strip()).toInstant();
-    if (alreadyRegistered(c, body, receivedAt)) {
-      return accepted(reference);
-    }
-    if (!commands.waitsFor(c.processInstanceId(), MESSAGE_RESPONSE_RECEIVED)) {
-      throw notWaitingForResponse(c);
-    }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(RESPONSE_RECEIVED_AT, body.responseReceivedAt().strip());
-    variables.put(RESPONSE_REFERENCE, blankToNull(body.responseReference()));
-    variables.put(RESPONSE_SUMMARY, body.responseSummary().strip());
-    try {
-      commands.correlate(caller, MESSAGE_RESPONSE_RECEIVED, reference, variables);
-    } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-      // Not waiting (any more): perhaps the same response, sent twice at once, was registered by the other call.
-      if (!alreadyRegistered(cases.get(reference), body, receivedAt)) {
-        throw notWaitingForResponse(cases.get(reference));
-      }
-    }
+    responses.register(caller, reference, body);
     return accepted(reference);
   }
 
@@ -398,71 +375,9 @@ public class CaseApi {
     return ParticipatingStates.all().find(state).map(ParticipatingState::code).orElse(null);
   }
 
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
-  }
-
   private static CaseApiException referenceTaken(String reference) {
     return CaseApiException.conflict("Reference taken", "'" + reference
         + "' is already the reference of a case: choose another").with("reference", reference);
-  }
-
-  /** Whether this very response is the one already registered (a retry); 409 when another one is. */
-  private boolean alreadyRegistered(CaseRecord c, ResponseReport body, Instant receivedAt) {
-    Registered registered = registered(c);
-    if (registered == null) {
-      return false;
-    }
-    if (registered.receivedAt().equals(receivedAt)
-        && Objects.equals(registered.reference(), blankToNull(body.responseReference()))
-        && Objects.equals(registered.summary(), blankToNull(body.responseSummary()))) {
-      return true;
-    }
-    throw CaseApiException.conflict("Response already registered", "A response to case " + c.reference()
-            + " was already registered: received at " + registered.receivedAt()
-            + (registered.reference() == null ? "" : ", reference " + registered.reference())
-            + ". A response is registered once")
-        .with("caseStatus", c.status()).with("registeredReceivedAt", registered.receivedAt().toString())
-        .with("registeredResponseReference", registered.reference());
-  }
-
-  private record Registered(Instant receivedAt, String reference, String summary) {
-  }
-
-  /** The response registered in the case: recorded in vm_case, or registered and not yet recorded. */
-  private Registered registered(CaseRecord c) {
-    if (c.responseStatus() == ResponseStatus.ON_TIME || c.responseStatus() == ResponseStatus.LATE) {
-      return new Registered(c.responseReceivedAt(), blankToNull(c.responseReference()),
-          blankToNull(c.responseSummary()));
-    }
-    if (c.responseStatus() != ResponseStatus.PENDING || c.processInstanceId() == null) {
-      return null;
-    }
-    Map<String, Object> values = new HashMap<>();
-    for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-        .processInstanceIdIn(c.processInstanceId())
-        .variableNameIn(RESPONSE_RECEIVED_AT, RESPONSE_REFERENCE, RESPONSE_SUMMARY).list()) {
-      values.put(variable.getName(), variable.getValue());
-    }
-    // The response listeners turn responseReceivedAt into a Date once the response is registered.
-    if (values.get(RESPONSE_RECEIVED_AT) instanceof java.util.Date date) {
-      return new Registered(date.toInstant(), blankToNull((String) values.get(RESPONSE_REFERENCE)),
-          blankToNull((String) values.get(RESPONSE_SUMMARY)));
-    }
-    return null;
-  }
-
-  private static CaseApiException notWaitingForResponse(CaseRecord c) {
-    String detail = switch (c.status()) {
-      case DRAFTING, SIGN_OFF, DELIVERY -> "The letter of case " + c.reference() + " has not been delivered yet"
-          + " (status " + c.status() + "): the response is awaited once it is";
-      case CLOSED -> "Case " + c.reference() + " is closed";
-      default -> c.responseStatus() == ResponseStatus.NONE
-          ? "The wait for a response in case " + c.reference() + " was closed as \"no response received\""
-          : "Case " + c.reference() + " is not waiting for a response at the moment (status " + c.status()
-              + "); if its letter was just delivered, try again in a few seconds";
-    };
-    return CaseApiException.conflict("Not waiting for a response", detail).with("caseStatus", c.status());
   }
 
   private static CaseApiException meetingConflict(CaseRecord c) {

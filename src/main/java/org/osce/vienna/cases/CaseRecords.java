@@ -49,6 +49,12 @@ public class CaseRecords {
     return find(reference).orElseThrow(() -> new IllegalStateException("No case record for " + reference));
   }
 
+  /** Holds the case's row until the current transaction ends, so that changes to one case take turns. */
+  public void lock(String reference) {
+    jdbc.query("SELECT reference FROM vm_case WHERE reference = ? FOR UPDATE", (row, n) -> row.getString(1),
+        reference);
+  }
+
   public List<CaseRecord> all() {
     return jdbc.query("SELECT * FROM vm_case ORDER BY started_at DESC", CaseRecords::map);
   }

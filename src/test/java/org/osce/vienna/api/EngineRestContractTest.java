@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.TestUsers;
@@ -108,24 +114,44 @@ class EngineRestContractTest extends ApiTestSupport {
     TestUsers.head(identityService, "DE");
     deliver("VM-ER-TWICE");
     String response = write(RefusalsOverRestTest.response(RefusalsOverRestTest.now()));
-    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try {
-      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.Callable<Answer> send = () -> {
-        go.await();
-        return post(officer, "/api/cases/VM-ER-TWICE/response", response);
-      };
-      var first = threads.submit(send);
-      var second = threads.submit(send);
-      go.countDown();
-      assertThat(first.get().status()).as(first.get().toString()).isEqualTo(202);
-      assertThat(second.get().status()).as(second.get().toString()).isEqualTo(202);
-    } finally {
-      threads.shutdownNow();
-    }
+    List<Answer> answers = twiceAtOnce(() -> post(officer, "/api/cases/VM-ER-TWICE/response", response));
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(202));
     JsonNode view = await(officer, "VM-ER-TWICE", "the response recorded", status("ASSESSMENT"));
     assertThat(Case2021OverRestTest.events(view).stream().filter("RESPONSE_REGISTERED"::equals)).hasSize(1);
     assertThat(Case2021OverRestTest.events(view).stream().filter("RESPONSE_RECEIVED"::equals)).hasSize(1);
+  }
+
+  @Test
+  void twoStartsWithOneReferenceAtOnceStartOneCaseAndTheOtherIsTold409() throws Exception {
+    String officer = TestUsers.officer(identityService, "GB");
+    long instances = processInstances();
+    String start = write(Map.of("reference", "VM-ER-SAME", "leadDelegation", "GB", "addresseeState", "BY",
+        "subject", "Started twice at once"));
+    List<Answer> answers = twiceAtOnce(() -> post(officer, "/api/cases", start));
+    assertThat(answers).extracting(Answer::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
+    assertThat(answers).filteredOn(answer -> answer.status() == 409).singleElement()
+        .satisfies(answer -> assertThat(answer.json().path("detail").asText()).contains("'VM-ER-SAME' is already"));
+    assertThat(processInstances()).isEqualTo(instances + 1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vm_case WHERE reference = 'VM-ER-SAME'", Long.class))
+        .isEqualTo(1);
+  }
+
+  /** The same call from two threads released at the same moment; both answers. */
+  private static List<Answer> twiceAtOnce(Callable<Answer> call) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      Callable<Answer> waitThenCall = () -> {
+        go.await();
+        return call.call();
+      };
+      Future<Answer> first = threads.submit(waitThenCall);
+      Future<Answer> second = threads.submit(waitThenCall);
+      go.countDown();
+      return List.of(first.get(), second.get());
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
