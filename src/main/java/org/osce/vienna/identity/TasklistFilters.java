@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The Tasklist filters of every profile, each shown only to the groups it is for: officers and
  * heads of delegation get their own and their delegation's tasks and what is due soon; managers get
- * the cases awaiting a response and the overdue ones. The task list shows the case, the addressee
+ * the cases awaiting a response and the overdue ones; administrators all open tasks. The task list shows the case, the addressee
  * and the deadline of each task (the columns are copies on each task, see {@code TaskLabelling}, so
  * a delegation that may read only its tasks sees them). Idempotent: an existing filter of the same
  * name is left as it is.
@@ -38,6 +38,7 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
   static final String DUE_SOON = "Due within 3 days";
   static final String AWAITING_RESPONSE = "Cases awaiting a response";
   static final String OVERDUE_RESPONSES = "Overdue responses";
+  static final String ALL_OPEN_TASKS = "All open tasks";
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -62,6 +63,11 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
         tasks.createTaskQuery().processDefinitionKey(ProcessConstants.PROCESS_KEY)
             .taskDefinitionKey(ProcessConstants.TASK_REGISTER_RESPONSE).dueBeforeExpression("${now()}"),
         List.of(Groups.MANAGERS));
+    // The administrator's filters above list nothing (she is in no delegation); with this one she can act for
+    // a delegation that has no users of its own, e.g. the thirty invited States of the demo case.
+    create(engine, ALL_OPEN_TASKS, 30, "Every open task of every case, whoever it is for",
+        tasks.createTaskQuery().processDefinitionKeyIn(ProcessConstants.PROCESS_KEY,
+            ProcessConstants.MEETING_REQUEST_PROCESS_KEY), List.of(Groups.ADMINS));
   }
 
   private void create(ProcessEngine engine, String name, int priority, String description, TaskQuery query,
@@ -75,10 +81,16 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
     properties.put("priority", priority);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
-    properties.put("variables", List.of(
+    List<Map<String, String>> columns = new ArrayList<>(List.of(
         Map.of("name", ProcessConstants.CASE_LABEL, "label", "Case"),
         Map.of("name", ProcessConstants.SUBJECT, "label", "Subject"),
         Map.of("name", ProcessConstants.ADDRESSEE_STATE, "label", "Addressee")));
+    if (groups.contains(Groups.ADMINS)) {
+      // She acts for many delegations: which one a co-signing task is for (shown on those tasks only, and
+      // second, as Tasklist shows the first two columns without unfolding the entry).
+      columns.add(1, Map.of("name", ProcessConstants.INVITED_DELEGATION, "label", "For delegation"));
+    }
+    properties.put("variables", columns);
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     filters.saveFilter(filter);
     AuthorizationService authorizations = engine.getAuthorizationService();

@@ -2,6 +2,7 @@ package org.osce.vienna.process;
 
 import static org.osce.vienna.process.ProcessConstants.ADDRESSEE_STATE;
 import static org.osce.vienna.process.ProcessConstants.CASE_LABEL;
+import static org.osce.vienna.process.ProcessConstants.INVITED_DELEGATION;
 import static org.osce.vienna.process.ProcessConstants.MEETING_TARGET_AT;
 import static org.osce.vienna.process.ProcessConstants.RESPONSE_DUE_AT;
 import static org.osce.vienna.process.ProcessConstants.SIGN_OFF_DUE_AT;
@@ -37,8 +38,11 @@ public class TaskLabelling implements TaskListener {
       TASK_REGISTER_RESPONSE, RESPONSE_DUE_AT,
       TASK_ARRANGE_BILATERAL_MEETING, MEETING_TARGET_AT);
 
-  /** The variables the Tasklist filters show as columns ({@code TasklistFilters}). */
-  public static final List<String> LIST_COLUMNS = List.of(CASE_LABEL, SUBJECT, ADDRESSEE_STATE);
+  /**
+   * The variables the Tasklist filters show as columns ({@code TasklistFilters}); the invited delegation
+   * tells apart the co-signing tasks of one case in the administrator's list of all tasks.
+   */
+  public static final List<String> LIST_COLUMNS = List.of(CASE_LABEL, SUBJECT, ADDRESSEE_STATE, INVITED_DELEGATION);
 
   @Override
   public void notify(DelegateTask task) {

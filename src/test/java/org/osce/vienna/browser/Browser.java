@@ -45,6 +45,12 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
         "--window-size=1280,800", "--lang=en-GB");
+    // No password manager: it could fill in the previous user's name or password at the next login.
+    options.setExperimentalOption("prefs", java.util.Map.of("credentials_enable_service", false,
+        "profile.password_manager_enabled", false));
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     // The driver given explicitly: Selenium Manager would try to download one.
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -63,17 +69,40 @@ final class Browser implements AutoCloseable {
 
   /** Logs out whoever was logged in and logs {@code user} in to {@code app} (tasklist, cockpit), password = user id. */
   void login(String app, String user) {
-    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    // Forget the previous user on a page of the webapps' path that runs no script: on an app's page, a request
+    // still in flight while the cookies are deleted would open a new session whose CSRF token cookie is then
+    // deleted too, and the next login would be refused (403) for want of it.
+    driver.get(baseUrl + "/camunda/api/engine/engine/");
     driver.manage().deleteAllCookies();
     ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
-    WebElement name = waitVisible(By.cssSelector("input[type=text]"));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(driver, WAIT).until(
-        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    By form = By.cssSelector("form[name=signinForm]");
+    WebElement name = waitVisible(By.cssSelector("form[name=signinForm] input[type=text]"));
+    WebElement password = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
+    enter(name, user);
+    enter(password, user);
+    driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    try {
+      new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(form));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Path shot = shot("login-failed-" + app + "-" + user);
+      throw new AssertionError(user + " could not log in to " + app + " (screenshot " + shot + "); the page shows: "
+          + text() + "; the browser's console: " + console(), e);
+    }
     pause(2000);
+  }
+
+  /** Types into an input of an Angular form and checks that the form took the whole value. */
+  private void enter(WebElement input, String value) {
+    input.click();
+    input.clear();
+    input.sendKeys(value);
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> value.equals(input.getDomProperty("value")));
+  }
+
+  /** What the page logged to the browser's console (errors of failed requests among them). */
+  String console() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().toString();
   }
 
   void go(String pathAndFragment) {
@@ -218,13 +247,20 @@ final class Browser implements AutoCloseable {
 
   // ---- Cockpit
 
-  /** In a process definition's instances, searches by business key. */
+  /** In a process definition's instances, searches by business key, as a person types it into the search box. */
   void searchBusinessKey(String businessKey) {
     click(By.cssSelector("[cam-widget-search] input"));
     click(By.xpath("//*[@cam-widget-search]//li//a[normalize-space(.)='Business Key']"));
-    pause(800);
-    // The new criterion's value field has the focus: type as a person would.
-    new org.openqa.selenium.interactions.Actions(driver).sendKeys(businessKey).sendKeys(Keys.ENTER).perform();
+    // The new criterion opens its value for editing; if it has not (yet), a click on the value does.
+    By value = By.cssSelector("[cam-widget-search] .value-field");
+    By valueInput = By.cssSelector("[cam-widget-search] .value-field input");
+    waitVisible(value);
+    if (driver.findElements(valueInput).isEmpty()) {
+      click(value);
+    }
+    WebElement input = waitVisible(valueInput);
+    input.sendKeys(businessKey, Keys.ENTER);
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(value, businessKey));
     pause(2500);
   }
 

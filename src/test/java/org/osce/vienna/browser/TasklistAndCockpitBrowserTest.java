@@ -61,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>The GB officer starts a case from Tasklist's start form and drafts the letter; the GB head
  * approves; the heads of Germany, France and the United States decide (two join, one declines with a
- * comment); the GB head delivers it by hand and asks for a bilateral meeting from Tasklist; the GB
+ * comment), and the administrator has Norway, which has no users, join; the GB head delivers it by hand and asks for a bilateral meeting from Tasklist; the GB
  * officer arranges the meeting and records it, registers and assesses the response; the GB head
  * decides the follow-up and the case closes. The German officer never sees the case. A manager finds a
  * second case in Cockpit by its reference, with the incident of its letter by e-mail while the mail
@@ -193,7 +193,7 @@ class TasklistAndCockpitBrowserTest {
     browser.type("Field_QuestionText_0", "How many journalists are detained, and on what charges?");
     browser.addListItem("List_Questions");
     browser.type("Field_QuestionText_1", "When will their trials be open to the public and to observers?");
-    browser.tags("Field_InvitedDelegations", "Germany", "France", "United States of America");
+    browser.tags("Field_InvitedDelegations", "Germany", "France", "United States of America", "Norway");
     browser.dateTime("Field_SignOffDueAt", LocalDateTime.now(BROWSER_ZONE).plusDays(3).withHour(17).withMinute(0));
     browser.shot("04-draft-letter-filled");
     browser.complete();
@@ -214,15 +214,24 @@ class TasklistAndCockpitBrowserTest {
     browser.shot("05-approve-draft");
     browser.complete();
 
-    await("three co-signing tasks", () -> openTasks(REFERENCE, TASK_DECIDE_CO_SIGNING).size() == 3);
+    await("four co-signing tasks", () -> openTasks(REFERENCE, TASK_DECIDE_CO_SIGNING).size() == 4);
   }
 
   @Test
   @Order(5)
-  void theInvitedHeadsDecideTwoJoinOneDeclines() {
+  void theInvitedHeadsDecideTwoJoinOneDeclinesAndTheAdministratorJoinsForNorway() {
     decideCoSigning("de", true, null);
     decideCoSigning("fr", true, null);
     decideCoSigning("us", false, "We raise these concerns bilaterally for now.");
+    // Norway has no users here: the administrator acts for it, from her filter of all open tasks.
+    browser.login("tasklist", "demo");
+    browser.filter("All open tasks");
+    assertThat(browser.taskList()).anySatisfy(entry -> assertThat(entry)
+        .contains("Decide on co-signing — " + LABEL).containsPattern("For delegation:\\s+NO"));
+    browser.openTask("Decide on co-signing — " + LABEL);
+    browser.option("Field_CoSigns", 0);
+    browser.shot("06-co-signing-no-by-the-administrator");
+    browser.complete();
 
     awaitTask(REFERENCE, TASK_SIGN_AND_DELIVER);
     assertThat(signatories.of(REFERENCE)).filteredOn(s -> s.stateCode().equals("US")).singleElement()
@@ -231,7 +240,9 @@ class TasklistAndCockpitBrowserTest {
           assertThat(us.comment()).isEqualTo("We raise these concerns bilaterally for now.");
           assertThat(us.decidedBy()).isEqualTo("head-us");
         });
-    assertThat(signatories.signing(REFERENCE)).containsExactlyInAnyOrder("GB", "DE", "FR");
+    assertThat(signatories.of(REFERENCE)).filteredOn(s -> s.stateCode().equals("NO")).singleElement()
+        .satisfies(no -> assertThat(no.decidedBy()).isEqualTo("demo"));
+    assertThat(signatories.signing(REFERENCE)).containsExactlyInAnyOrder("GB", "DE", "FR", "NO");
   }
 
   private void decideCoSigning(String code, boolean joins, String comment) {
@@ -255,7 +266,7 @@ class TasklistAndCockpitBrowserTest {
     browser.login("tasklist", "head-gb");
     browser.filter("My delegation's tasks");
     browser.openTask("Sign and deliver the letter — " + LABEL);
-    assertThat(browser.text()).contains("France, Germany, and the United Kingdom");
+    assertThat(browser.text()).contains("France, Germany, Norway, and the United Kingdom");
     browser.option("Field_DeliveryChannel", 1);
     browser.dateTime("Field_DeliveredAt", pastMinuteNotBefore(cases.get(REFERENCE).startedAt()));
     browser.shot("07-sign-and-deliver");
@@ -389,7 +400,9 @@ class TasklistAndCockpitBrowserTest {
     // Nor by the task's own address.
     String gbTask = openTasks(other, TASK_DRAFT_LETTER).get(0).getId();
     browser.go("/camunda/app/tasklist/default/#/?task=" + gbTask);
+    browser.shot("15-officer-de-opens-a-gb-task-by-its-address");
     assertThat(browser.text()).doesNotContain("Draft the letter — " + other);
+    assertThat(browser.driver().findElements(By.cssSelector(".fjs-form"))).as("a task form").isEmpty();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(open.getId()).count()).isEqualTo(1);
   }
 
@@ -428,7 +441,8 @@ class TasklistAndCockpitBrowserTest {
     browser.click(By.xpath("//a[normalize-space(.)='Processes']"));
     browser.click(By.xpath("//a[normalize-space(.)='Vienna Mechanism invocation']"));
     browser.searchBusinessKey(FAILING);
-    assertThat(browser.text()).contains(FAILING).doesNotContain(REFERENCE);
+    // The running cases of the demo and of the German officer's step are not listed: only the one searched for.
+    assertThat(browser.text()).contains(FAILING).doesNotContain("VM-2021-BY-01", "VM-2026-RU-03");
     browser.shot("16-cockpit-search-by-reference");
 
     browser.click(By.xpath("//td//a[contains(normalize-space(.), '" + failing.getId().substring(0, 8) + "')]"));

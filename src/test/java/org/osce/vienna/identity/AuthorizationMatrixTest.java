@@ -219,7 +219,7 @@ class AuthorizationMatrixTest {
       OFFICER_OF_LEAD             | My tasks; My delegation's tasks; Due within 3 days
       HEAD_OF_INVITED_DELEGATION  | My tasks; My delegation's tasks; Due within 3 days
       MANAGER                     | Cases awaiting a response; Overdue responses
-      ADMIN                       | My tasks; My delegation's tasks; Due within 3 days; Cases awaiting a response; Overdue responses
+      ADMIN                       | My tasks; My delegation's tasks; Due within 3 days; Cases awaiting a response; Overdue responses; All open tasks
       """)
   void filters(Role role, String names) {
     List<String> seen = new ArrayList<>();
