@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -65,19 +66,26 @@ public class CaseViews {
     if (c.processInstanceId() == null) {
       return List.of();
     }
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(c.processInstanceId())
-        .orderByTaskCreateTime().asc().orderByTaskId().asc().list();
-    List<CaseView.OpenTask> open = new java.util.ArrayList<>();
-    for (Task task : tasks) {
+    // The job executor and other users go on while a view is read: a task listed a moment ago may have been
+    // completed, or moved to another execution of the case (the engine then fails to read it). Reading the
+    // list again gives the tasks as they are now; dropping the one that failed would hide an open task.
+    for (int attempt = 1; ; attempt++) {
       try {
-        open.add(new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-            candidateGroup(task), task.getAssignee(), time(task.getDueDate())));
-      } catch (org.camunda.bpm.engine.exception.NullValueException | NullPointerException e) {
-        // Completed since it was listed (the job executor and other users go on while a view is
-        // read): the view shows only tasks that are still open.
+        return readOpenTasks(c.processInstanceId());
+      } catch (ProcessEngineException | NullPointerException e) {
+        if (attempt == 3) {
+          throw e;
+        }
       }
     }
-    return open;
+  }
+
+  private List<CaseView.OpenTask> readOpenTasks(String processInstanceId) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .orderByTaskCreateTime().asc().orderByTaskId().asc().list().stream()
+        .map(task -> new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+            candidateGroup(task), task.getAssignee(), time(task.getDueDate())))
+        .toList();
   }
 
   private String candidateGroup(Task task) {
