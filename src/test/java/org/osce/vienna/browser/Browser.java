@@ -255,11 +255,22 @@ final class Browser implements AutoCloseable {
     By value = By.cssSelector("[cam-widget-search] .value-field");
     By valueInput = By.cssSelector("[cam-widget-search] .value-field input");
     waitVisible(value);
-    if (driver.findElements(valueInput).isEmpty()) {
-      click(value);
+    pause(500);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (driver.findElements(valueInput).isEmpty()) {
+          click(value);
+        }
+        waitVisible(valueInput).sendKeys(businessKey, Keys.ENTER);
+        break;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        // The widget re-rendered the new criterion between finding its input and typing: find it again.
+        if (attempt == 3) {
+          throw e;
+        }
+        pause(500);
+      }
     }
-    WebElement input = waitVisible(valueInput);
-    input.sendKeys(businessKey, Keys.ENTER);
     new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(value, businessKey));
     pause(2500);
   }

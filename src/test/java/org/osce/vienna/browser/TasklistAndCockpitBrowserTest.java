@@ -229,6 +229,7 @@ class TasklistAndCockpitBrowserTest {
     assertThat(browser.taskList()).anySatisfy(entry -> assertThat(entry)
         .contains("Decide on co-signing — " + LABEL).containsPattern("For delegation:\\s+NO"));
     browser.openTask("Decide on co-signing — " + LABEL);
+    assertThat(browser.text()).contains("invites the delegation of Norway to co-sign");
     browser.option("Field_CoSigns", 0);
     browser.shot("06-co-signing-no-by-the-administrator");
     browser.complete();
@@ -251,6 +252,8 @@ class TasklistAndCockpitBrowserTest {
     // An invited head sees her own decision to take, not the lead's tasks.
     assertThat(browser.taskList()).noneSatisfy(entry -> assertThat(entry).contains("Approve the draft"));
     browser.openTask("Decide on co-signing — " + LABEL);
+    assertThat(browser.text()).contains("the United Kingdom invites the delegation of "
+        + Map.of("de", "Germany", "fr", "France", "us", "the United States").get(code) + " to co-sign");
     browser.option("Field_CoSigns", joins ? 0 : 1);
     if (comment != null) {
       browser.type("Field_CoSignComment", comment);
