@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.CaseRecords.CaseRecord;
 import org.osce.vienna.cases.CaseStatus;
@@ -68,13 +67,12 @@ public class CaseApi {
   private final CaseVisibility visibility;
   private final CaseViews views;
   private final CaseCommands commands;
-  private final RuntimeService runtimeService;
   private final Validator validator;
   private final org.osce.vienna.letter.LetterPdf letterPdf;
   private final ResponseRegistration responses;
 
   public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
-      CaseCommands commands, RuntimeService runtimeService, Validator validator,
+      CaseCommands commands, Validator validator,
       org.osce.vienna.letter.LetterPdf letterPdf, ResponseRegistration responses) {
     this.letterPdf = letterPdf;
     this.responses = responses;
@@ -83,7 +81,6 @@ public class CaseApi {
     this.visibility = visibility;
     this.views = views;
     this.commands = commands;
-    this.runtimeService = runtimeService;
     this.validator = validator;
   }
 

@@ -40,6 +40,18 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
   static final String OVERDUE_RESPONSES = "Overdue responses";
   static final String ALL_OPEN_TASKS = "All open tasks";
 
+  private static final Map<String, String> CASE = column(ProcessConstants.CASE_LABEL, "Case");
+  private static final Map<String, String> SUBJECT = column(ProcessConstants.SUBJECT, "Subject");
+  private static final Map<String, String> ADDRESSEE = column(ProcessConstants.ADDRESSEE_STATE, "Addressee");
+  /** The list's columns: the case, its subject and the addressee of the letter. */
+  private static final List<Map<String, String>> CASE_COLUMNS = List.of(CASE, SUBJECT, ADDRESSEE);
+  /**
+   * The administrator acts for many delegations: the delegation a co-signing task is for (shown on those
+   * tasks only), second, as Tasklist shows the first two columns without unfolding an entry.
+   */
+  private static final List<Map<String, String>> ALL_TASKS_COLUMNS = List.of(CASE,
+      column(ProcessConstants.INVITED_DELEGATION, "For delegation"), SUBJECT, ADDRESSEE);
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     List<String> delegationGroups = new ArrayList<>();
@@ -49,29 +61,29 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
     }
     var tasks = engine.getTaskService();
     create(engine, MY_TASKS, -10, "Tasks you have claimed",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), delegationGroups);
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), delegationGroups, CASE_COLUMNS);
     create(engine, MY_DELEGATION, -5, "Open tasks of your delegation, claimed or not",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
-        delegationGroups);
+        delegationGroups, CASE_COLUMNS);
     create(engine, DUE_SOON, 0, "Your delegation's tasks whose deadline is within three days",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .dueBeforeExpression("${dateTime().plusDays(3)}"), delegationGroups);
+            .dueBeforeExpression("${dateTime().plusDays(3)}"), delegationGroups, CASE_COLUMNS);
     create(engine, AWAITING_RESPONSE, 10, "Every case whose letter was delivered and whose response is awaited",
         tasks.createTaskQuery().processDefinitionKey(ProcessConstants.PROCESS_KEY)
-            .taskDefinitionKey(ProcessConstants.TASK_REGISTER_RESPONSE), List.of(Groups.MANAGERS));
+            .taskDefinitionKey(ProcessConstants.TASK_REGISTER_RESPONSE), List.of(Groups.MANAGERS), CASE_COLUMNS);
     create(engine, OVERDUE_RESPONSES, 20, "Cases whose response deadline has passed without a response",
         tasks.createTaskQuery().processDefinitionKey(ProcessConstants.PROCESS_KEY)
             .taskDefinitionKey(ProcessConstants.TASK_REGISTER_RESPONSE).dueBeforeExpression("${now()}"),
-        List.of(Groups.MANAGERS));
+        List.of(Groups.MANAGERS), CASE_COLUMNS);
     // The administrator's filters above list nothing (she is in no delegation); with this one she can act for
     // a delegation that has no users of its own, e.g. the thirty invited States of the demo case.
     create(engine, ALL_OPEN_TASKS, 30, "Every open task of every case, whoever it is for",
         tasks.createTaskQuery().processDefinitionKeyIn(ProcessConstants.PROCESS_KEY,
-            ProcessConstants.MEETING_REQUEST_PROCESS_KEY), List.of(Groups.ADMINS));
+            ProcessConstants.MEETING_REQUEST_PROCESS_KEY), List.of(Groups.ADMINS), ALL_TASKS_COLUMNS);
   }
 
   private void create(ProcessEngine engine, String name, int priority, String description, TaskQuery query,
-      List<String> groups) {
+      List<String> groups, List<Map<String, String>> columns) {
     FilterService filters = engine.getFilterService();
     if (filters.createFilterQuery().filterName(name).count() > 0) {
       return;
@@ -81,15 +93,6 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
     properties.put("priority", priority);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
-    List<Map<String, String>> columns = new ArrayList<>(List.of(
-        Map.of("name", ProcessConstants.CASE_LABEL, "label", "Case"),
-        Map.of("name", ProcessConstants.SUBJECT, "label", "Subject"),
-        Map.of("name", ProcessConstants.ADDRESSEE_STATE, "label", "Addressee")));
-    if (groups.contains(Groups.ADMINS)) {
-      // She acts for many delegations: which one a co-signing task is for (shown on those tasks only, and
-      // second, as Tasklist shows the first two columns without unfolding the entry).
-      columns.add(1, Map.of("name", ProcessConstants.INVITED_DELEGATION, "label", "For delegation"));
-    }
     properties.put("variables", columns);
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     filters.saveFilter(filter);
@@ -102,5 +105,9 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
       read.addPermission(Permissions.READ);
       authorizations.saveAuthorization(read);
     }
+  }
+
+  private static Map<String, String> column(String variable, String label) {
+    return Map.of("name", variable, "label", label);
   }
 }
