@@ -35,6 +35,7 @@ import org.osce.vienna.cases.Letters;
 import org.osce.vienna.cases.ParticipatingState;
 import org.osce.vienna.cases.ParticipatingStates;
 import org.osce.vienna.identity.Groups;
+import org.osce.vienna.letter.LetterPdf;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -67,21 +68,20 @@ public class CaseApi {
   private final CaseVisibility visibility;
   private final CaseViews views;
   private final CaseCommands commands;
-  private final Validator validator;
-  private final org.osce.vienna.letter.LetterPdf letterPdf;
-  private final ResponseRegistration responses;
+  private final BodyChecks checks;
+  private final LetterPdf letterPdf;
+  private final CaseMessages messages;
 
   public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
-      CaseCommands commands, Validator validator,
-      org.osce.vienna.letter.LetterPdf letterPdf, ResponseRegistration responses) {
-    this.letterPdf = letterPdf;
-    this.responses = responses;
+      CaseCommands commands, BodyChecks checks, LetterPdf letterPdf, CaseMessages messages) {
     this.cases = cases;
     this.letters = letters;
     this.visibility = visibility;
     this.views = views;
     this.commands = commands;
-    this.validator = validator;
+    this.checks = checks;
+    this.letterPdf = letterPdf;
+    this.messages = messages;
   }
 
   @Operation(summary = "Start a case", description = """
@@ -228,17 +228,7 @@ public class CaseApi {
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<CaseView> response(@PathVariable String reference, @RequestBody ResponseReport body,
       HttpServletRequest request) {
-    ApiCaller caller = ApiAuthentication.caller(request);
-    CaseRecord c = visibility.require(caller, reference);
-    if (!caller.actsFor(c.leadDelegation())) {
-      throw CaseApiException.forbidden("Only the lead delegation " + c.leadDelegation()
-          + " (or an administrator) reports the response of case " + reference);
-    }
-    Map<String, String> errors = check(body);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("The response cannot be registered", errors);
-    }
-    responses.register(caller, reference, body);
+    messages.reportResponse(ApiAuthentication.caller(request), reference, body, UnknownFields.ofCurrentRequest());
     return accepted(reference);
   }
 
@@ -262,36 +252,7 @@ public class CaseApi {
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<CaseView> meetingRequest(@PathVariable String reference, @RequestBody MeetingRequest body,
       HttpServletRequest request) {
-    ApiCaller caller = ApiAuthentication.caller(request);
-    CaseRecord c = visibility.require(caller, reference);
-    Map<String, String> errors = check(body);
-    String requestedBy = code(body.meetingRequestedBy());
-    if (errors.isEmpty() && c.deliveredAt() != null && body.meetingRequestedAt() != null
-        && OffsetDateTime.parse(body.meetingRequestedAt().strip()).toInstant().isBefore(c.deliveredAt())) {
-      errors.put(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("The bilateral meeting request cannot be accepted", errors);
-    }
-    if (!caller.actsFor(c.leadDelegation()) && !caller.delegations().contains(requestedBy)) {
-      throw CaseApiException.forbidden(caller.userId() + " may request a bilateral meeting of case " + reference
-          + " only in the name of " + (caller.delegations().isEmpty() ? "a delegation she belongs to"
-          : String.join(" or ", caller.delegations())));
-    }
-    if (c.status() == CaseStatus.CLOSED || c.deliveredAt() == null
-        || !commands.waitsFor(c.processInstanceId(), MESSAGE_BILATERAL_MEETING_REQUESTED)) {
-      throw meetingConflict(c);
-    }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(MEETING_REQUESTED_BY, requestedBy);
-    if (body.meetingRequestedAt() != null) {
-      variables.put(MEETING_REQUESTED_AT, body.meetingRequestedAt().strip());
-    }
-    try {
-      commands.correlate(caller, MESSAGE_BILATERAL_MEETING_REQUESTED, reference, variables);
-    } catch (MismatchingMessageCorrelationException e) {
-      throw meetingConflict(cases.get(reference));
-    }
+    messages.requestMeeting(ApiAuthentication.caller(request), reference, body, UnknownFields.ofCurrentRequest());
     return accepted(reference);
   }
 
@@ -318,10 +279,10 @@ public class CaseApi {
    * The same letter as PDF (the document a head signs and the mission receives), only when a client
    * names it in Accept: one that accepts anything ({@code *}{@code /*}) gets the HTML.
    */
-  @GetMapping(path = "/{reference}/letter", produces = org.osce.vienna.letter.LetterPdf.MEDIA_TYPE)
+  @GetMapping(path = "/{reference}/letter", produces = LetterPdf.MEDIA_TYPE)
   public ResponseEntity<?> letterPdf(@PathVariable String reference, HttpServletRequest request) {
     String accept = request.getHeader("Accept");
-    if (accept == null || !accept.contains(org.osce.vienna.letter.LetterPdf.MEDIA_TYPE)) {
+    if (accept == null || !accept.contains(LetterPdf.MEDIA_TYPE)) {
       return letter(reference, request);
     }
     return letterPdfFile(reference, request);
@@ -333,7 +294,7 @@ public class CaseApi {
   public ResponseEntity<byte[]> letterPdfFile(@PathVariable String reference, HttpServletRequest request) {
     String html = letter(reference, request).getBody();
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", "inline; filename=\"" + org.osce.vienna.letter.LetterPdf.fileName(reference) + "\"")
+        .header("Content-Disposition", "inline; filename=\"" + LetterPdf.fileName(reference) + "\"")
         .body(letterPdf.render(html));
   }
 
@@ -344,28 +305,7 @@ public class CaseApi {
 
   /** Bean Validation of the body, and the fields the API does not know, each named. */
   private Map<String, String> check(Object body) {
-    Map<String, String> errors = new TreeMap<>();
-    for (ConstraintViolation<Object> violation : validator.validate(body)) {
-      errors.merge(field(violation.getPropertyPath()), violation.getMessage(), (a, b) -> a + "; " + b);
-    }
-    for (String unknown : UnknownFields.ofCurrentRequest()) {
-      errors.put(unknown, "is not a field of this request");
-    }
-    return new LinkedHashMap<>(errors);
-  }
-
-  private static String field(Path path) {
-    StringBuilder field = new StringBuilder();
-    for (Path.Node node : path) {
-      if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
-        if (node.getIndex() != null) {
-          field.append('[').append(node.getIndex()).append(']');
-        }
-      } else if (node.getName() != null) {
-        field.append(field.isEmpty() ? "" : ".").append(node.getName());
-      }
-    }
-    return field.toString();
+    return checks.errors(body, UnknownFields.ofCurrentRequest());
   }
 
   private static String code(String state) {
@@ -375,16 +315,5 @@ public class CaseApi {
   private static CaseApiException referenceTaken(String reference) {
     return CaseApiException.conflict("Reference taken", "'" + reference
         + "' is already the reference of a case: choose another").with("reference", reference);
-  }
-
-  private static CaseApiException meetingConflict(CaseRecord c) {
-    String detail = c.status() == CaseStatus.CLOSED
-        ? "Case " + c.reference() + " is closed: no more bilateral meetings can be requested in it"
-        : c.deliveredAt() == null
-            ? "The letter of case " + c.reference() + " has not been delivered yet (status " + c.status()
-                + "): a bilateral meeting can be requested once it is"
-            : "Case " + c.reference() + " takes no meeting requests at the moment (status " + c.status()
-                + "); try again in a few seconds";
-    return CaseApiException.conflict("No meeting requests now", detail).with("caseStatus", c.status());
   }
 }

@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Configuration;
 public class EngineRestBadInput implements ExceptionMapper<RestException> {
 
   private static final Pattern VARIABLE = Pattern.compile("in variable '([^']+)'");
+  /** The engine's refusal of a Java-serialized value (javaSerializationFormatEnabled is off). */
+  private static final Pattern JAVA_SERIALIZED = Pattern.compile("ENGINE-17007 Cannot set variable with name (\\S+?)\\.");
 
   @Override
   public Response toResponse(RestException exception) {
@@ -36,6 +38,16 @@ public class EngineRestBadInput implements ExceptionMapper<RestException> {
         || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
     BadUserRequestException bad = cause(exception, BadUserRequestException.class);
     SpinDataFormatException unreadable = cause(exception, SpinDataFormatException.class);
+    Matcher serialized = JAVA_SERIALIZED.matcher(String.valueOf(exception.getMessage()));
+    if (wrappedAsServerError && bad == null && unreadable == null && serialized.find()) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "InvalidInputException");
+      body.put("message", "Invalid variables: " + serialized.group(1) + " is a Java-serialized object");
+      body.put("code", 0);
+      body.put("fieldErrors", Map.of(serialized.group(1), "is a Java-serialized object, which is never taken:"
+          + " send text, a boolean, a number, a date or Json"));
+      return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
     if (!wrappedAsServerError || (bad == null && unreadable == null)) {
       return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code delegation-<code>} (officers) and {@code heads-<code>} (heads of delegation): Tasklist,
  *       start a case of the procedure. Which tasks they see comes from the tasks' candidate groups:
- *       the engine grants a candidate group READ and UPDATE on each of its tasks, nothing more. Heads
+ *       the engine grants a candidate group READ, TASK_WORK (claim, complete) and READ_VARIABLE on each
+ *       of its tasks, never UPDATE: a task's variables are written only by completing it with its contract. Heads
  *       also start {@code request-bilateral-meeting}: a bilateral meeting in a case of their State.</li>
  *   <li>{@code managers}: Cockpit and Tasklist, read every case, task and history; change nothing.</li>
  *   <li>{@code camunda-admin}: everything (granted by the engine with the admin user).</li>
@@ -60,10 +63,13 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
     createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW");
     grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Variables are read with permissions of their own (enforceSpecificVariablePermission).
     grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-        Permissions.READ_HISTORY, Permissions.READ_INSTANCE, Permissions.READ_TASK);
+        Permissions.READ_HISTORY, Permissions.READ_INSTANCE, Permissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+        ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(Groups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.TASK, ANY, Permissions.READ, TaskPermissions.READ_VARIABLE);
     grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);

@@ -11,9 +11,10 @@ import org.osce.vienna.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /**
- * The lead delegation's rights on its own case: read it, and update it, which is what a ministry's
- * system needs to report the response over {@code /engine-rest} (correlating {@code ResponseReceived}).
- * Granted per case, so no delegation can touch another's case.
+ * The lead delegation's right on its own case: to read its process instance, granted per case. Never
+ * UPDATE: with it the lead could move the case past its heads' approval, set any variable or suspend
+ * the case. The lead reports the response through the contract's message or the case API, which check
+ * who may report what ({@code api.CaseMessages}).
  */
 @Component
 public class CaseAccess {
@@ -32,7 +33,6 @@ public class CaseAccess {
       grant.setResource(Resources.PROCESS_INSTANCE);
       grant.setResourceId(processInstanceId);
       grant.addPermission(Permissions.READ);
-      grant.addPermission(Permissions.UPDATE);
       authorizationService.saveAuthorization(grant);
       return null;
     });

@@ -53,6 +53,7 @@ public class CheckMeetingRequest implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    TaskContracts.checkStartVariables(execution, TaskContracts.MEETING_REQUEST_START, "a meeting request", REFUSED);
     String reference = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
         : CaseVariables.string(execution, REFERENCE);
     if (reference == null) {

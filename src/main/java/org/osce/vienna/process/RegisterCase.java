@@ -45,6 +45,7 @@ public class RegisterCase implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    TaskContracts.checkStartVariables(execution, TaskContracts.START, "the start of a case", "Invalid start data");
     String businessKey = execution.getProcessBusinessKey();
     String formReference = CaseVariables.string(execution, REFERENCE);
     if (businessKey != null && formReference != null && !businessKey.equals(formReference)) {

@@ -176,6 +176,94 @@ class EngineRestContractTest extends ApiTestSupport {
     assertThat(Case2021OverRestTest.events(view)).containsExactly("CASE_STARTED");
   }
 
+  /**
+   * The co-signer takeover an outside tester found: Germany's head, at sign-off, writes a letter of her
+   * own and herself as lead through her co-signing task, then completes it with extra case variables.
+   * Each write is refused, naming the variable, and the lead's case is as it was.
+   */
+  @Test
+  void aCoSignerCannotRewriteTheLeadsLetterOrTakeOverItsCase() throws Exception {
+    String officer = TestUsers.officer(identityService, "GB");
+    TestUsers.head(identityService, "GB");
+    String germany = TestUsers.head(identityService, "DE");
+    Answer started = post(officer, "/api/cases", Map.of("reference", "VM-ER-TAKEOVER", "leadDelegation", "GB",
+        "addresseeState", "BY", "subject", "Takeover", "letter", JSON.readTree(Fixtures.letterJson()),
+        "invitedDelegations", List.of("DE"), "signOffDueAt", RefusalsOverRestTest.inDays(5)));
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    claimAndComplete(officer, taskId(started.json(), "Task_DraftLetter"), Map.of());
+    claimAndComplete("t-head-gb", taskId(view(officer, "VM-ER-TAKEOVER"), "Task_ApproveDraft"),
+        variables("draftApproved", "Boolean", true));
+    JsonNode atSignOff = await(officer, "VM-ER-TAKEOVER", "the sign-off round open",
+        statusAndTask("SIGN_OFF", "Task_DecideCoSigning"));
+    String task = taskId(atSignOff, "Task_DecideCoSigning");
+    String ownLetter = "{\"concerns\":[{\"topic\":\"Germany's own concern\",\"text\":\"x\"}]}";
+
+    Answer rewrite = post(germany, "/engine-rest/task/" + task + "/variables", Map.of("modifications",
+        variables("letter", "Json", ownLetter, "leadDelegation", "String", "DE")));
+    assertThat(rewrite.status()).as(rewrite.toString()).isIn(400, 403);
+    Answer local = call("PUT", "/engine-rest/task/" + task + "/localVariables/letter", germany,
+        TestUsers.password(germany), write(Map.of("type", "Json", "value", ownLetter)), "Content-Type",
+        "application/json");
+    assertThat(local.status()).as(local.toString()).isIn(400, 403);
+    Answer delete = call("DELETE", "/engine-rest/task/" + task + "/variables/letter", germany,
+        TestUsers.password(germany), null);
+    assertThat(delete.status()).as(delete.toString()).isIn(400, 403);
+
+    assertThat(post(germany, "/engine-rest/task/" + task + "/claim", Map.of("userId", germany)).status())
+        .isEqualTo(204);
+    Answer complete = post(germany, "/engine-rest/task/" + task + "/complete", Map.of("variables", variables(
+        "coSigns", "Boolean", true, "letter", "Json", ownLetter, "signOffDueAt", "String",
+        "2020-01-01T00:00:00+01:00")));
+    assertThat(complete.status()).as(complete.toString()).isEqualTo(400);
+    assertThat(complete.json().path("fieldErrors").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("letter", "signOffDueAt");
+    assertThat(complete.json().path("fieldErrors").path("letter").asText())
+        .isEqualTo("is not taken by the task \"Decide on co-signing — VM-ER-TAKEOVER (Belarus)\""
+            + " (Task_DecideCoSigning), which takes only coSignComment, coSigns");
+
+    JsonNode after = view(officer, "VM-ER-TAKEOVER");
+    assertThat(after.path("leadDelegation").asText()).isEqualTo("GB");
+    assertThat(taskId(after, "Task_DecideCoSigning")).isEqualTo(task);
+    Object letter = runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey("VM-ER-TAKEOVER").singleResult().getId(), "letter");
+    assertThat(letter.toString()).doesNotContain("Germany's own concern");
+
+    // Her own decision, with her contract's variables only, is taken.
+    Answer decided = post(germany, "/engine-rest/task/" + task + "/complete", Map.of("variables",
+        variables("coSigns", "Boolean", true)));
+    assertThat(decided.status()).as(decided.toString()).isEqualTo(204);
+  }
+
+  /** No Java object of any type reaches the engine: neither a JSON-typed File nor a Java-serialized value. */
+  @Test
+  void objectValuesAre400AndChangeNothing() {
+    String officer = TestUsers.officer(identityService, "GB");
+    Answer started = post(officer, "/api/cases", Map.of("reference", "VM-ER-OBJECT", "leadDelegation", "GB",
+        "addresseeState", "BY", "subject", "Objects"));
+    String task = taskId(started.json(), "Task_DraftLetter");
+    assertThat(post(officer, "/engine-rest/task/" + task + "/claim", Map.of("userId", officer)).status())
+        .isEqualTo(204);
+    Map<String, Object> file = Map.of("type", "Object", "value", "\"/etc/passwd\"", "valueInfo",
+        Map.of("objectTypeName", "java.io.File", "serializationDataFormat", "application/json"));
+    Answer complete = post(officer, "/engine-rest/task/" + task + "/complete", Map.of("variables",
+        Map.of("signOffDueAt", file)));
+    assertThat(complete.status()).as(complete.toString()).isEqualTo(400);
+    assertThat(complete.json().path("fieldErrors").path("signOffDueAt").asText()).startsWith("is of type object");
+
+    Map<String, Object> serialized = Map.of("type", "Object", "value", "rO0ABXQABHRlc3Q=", "valueInfo",
+        Map.of("objectTypeName", "java.lang.String", "serializationDataFormat",
+            "application/x-java-serialized-object"));
+    Map<String, Object> variables = new LinkedHashMap<>(variables("leadDelegation", "String", "GB",
+        "addresseeState", "String", "BY"));
+    variables.put("subject", serialized);
+    long instances = processInstances();
+    Answer start = post(officer, START, start("VM-ER-SERIALIZED", variables));
+    assertThat(start.status()).as(start.toString()).isEqualTo(400);
+    assertThat(start.json().path("message").asText()).containsIgnoringCase("serializ");
+    assertThat(processInstances()).isEqualTo(instances);
+    assertThat(taskId(view(officer, "VM-ER-OBJECT"), "Task_DraftLetter")).isEqualTo(task);
+  }
+
   @Test
   void theWebappsKeepTheirOwnLoginAndTheCaseApiDoesNotReachIntoThem() throws Exception {
     String officer = TestUsers.officer(identityService, "GB");

@@ -19,7 +19,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
@@ -213,6 +216,323 @@ class AuthorizationMatrixTest {
     assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
   }
 
+  /**
+   * Every write path over {@code /engine-rest} and the case API, for every role: which roles may, the
+   * others are refused (401, 403, 404 or 400) and the case is left as it was. Columns: officer of the
+   * lead (GB), head of the lead, officer of an uninvited delegation (SE), head of the invited
+   * delegation (DE), manager, administrator, anonymous.
+   */
+  static final String WRITES = """
+      # action                              | OL | HL | OO | HI | MA | AD | AN
+      SET_CASE_VARIABLE_THROUGH_INVITED_TASK | -  | -  | -  | -  | -  | -  | -
+      SET_LOCAL_VARIABLE_OF_INVITED_TASK     | -  | -  | -  | -  | -  | -  | -
+      DELETE_CASE_VARIABLE_THROUGH_LEAD_TASK | -  | -  | -  | -  | -  | -  | -
+      COMPLETE_INVITED_TASK                  | -  | -  | -  | +  | -  | +  | -
+      COMPLETE_INVITED_TASK_WITH_FOREIGN_VAR | -  | -  | -  | -  | -  | -  | -
+      COMPLETE_WITH_OBJECT_VALUE             | -  | -  | -  | -  | -  | -  | -
+      SUBMIT_FORM_WITH_FOREIGN_VAR           | -  | -  | -  | -  | -  | -  | -
+      THROW_BPMN_ERROR_FROM_LEAD_TASK        | -  | -  | -  | -  | -  | -  | -
+      ADD_CANDIDATE_TO_LEAD_TASK             | -  | -  | -  | -  | -  | +  | -
+      SET_ASSIGNEE_OF_LEAD_TASK              | -  | -  | -  | -  | -  | +  | -
+      MODIFY_CASE                            | -  | -  | -  | -  | -  | +  | -
+      SET_CASE_VARIABLE                      | -  | -  | -  | -  | -  | +  | -
+      SUSPEND_CASE                           | -  | -  | -  | -  | -  | +  | -
+      DELETE_CASE                            | -  | -  | -  | -  | -  | +  | -
+      EXECUTE_RESPONSE_TIMER                 | -  | -  | -  | -  | -  | +  | -
+      START_AT_ACTIVITY                      | -  | -  | -  | -  | -  | +  | -
+      CORRELATE_RESPONSE                     | +  | +  | -  | -  | -  | +  | -
+      CORRELATE_RESPONSE_WITH_FOREIGN_VAR    | -  | -  | -  | -  | -  | +  | -
+      CORRELATE_OTHER_MESSAGE                | -  | -  | -  | -  | -  | -  | -
+      DEPLOY                                 | -  | -  | -  | -  | -  | +  | -
+      SUSPEND_PROCESS_DEFINITION             | -  | -  | -  | -  | -  | +  | -
+      CREATE_AUTHORIZATION                   | -  | -  | -  | -  | -  | +  | -
+      JOIN_GROUP                             | -  | -  | -  | -  | -  | +  | -
+      API_START_CASE_OF_LEAD                 | +  | +  | -  | -  | -  | +  | -
+      API_REPORT_RESPONSE                    | +  | +  | -  | -  | -  | +  | -
+      API_REQUEST_MEETING_IN_LEADS_NAME      | +  | +  | -  | -  | -  | +  | -
+      API_REQUEST_MEETING_IN_OWN_NAME        | +  | +  | -  | +  | -  | -  | -
+      """;
+
+  enum Write {
+    SET_CASE_VARIABLE_THROUGH_INVITED_TASK, SET_LOCAL_VARIABLE_OF_INVITED_TASK, DELETE_CASE_VARIABLE_THROUGH_LEAD_TASK,
+    COMPLETE_INVITED_TASK, COMPLETE_INVITED_TASK_WITH_FOREIGN_VAR, COMPLETE_WITH_OBJECT_VALUE,
+    SUBMIT_FORM_WITH_FOREIGN_VAR, THROW_BPMN_ERROR_FROM_LEAD_TASK, ADD_CANDIDATE_TO_LEAD_TASK,
+    SET_ASSIGNEE_OF_LEAD_TASK, MODIFY_CASE, SET_CASE_VARIABLE, SUSPEND_CASE, DELETE_CASE, EXECUTE_RESPONSE_TIMER,
+    START_AT_ACTIVITY, CORRELATE_RESPONSE, CORRELATE_RESPONSE_WITH_FOREIGN_VAR, CORRELATE_OTHER_MESSAGE, DEPLOY,
+    SUSPEND_PROCESS_DEFINITION, CREATE_AUTHORIZATION, JOIN_GROUP, API_START_CASE_OF_LEAD, API_REPORT_RESPONSE,
+    API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME
+  }
+
+  static Stream<Arguments> writes() {
+    List<Role> columns = List.of(Role.OFFICER_OF_LEAD, Role.HEAD_OF_LEAD, Role.OFFICER_OF_OTHER_DELEGATION,
+        Role.HEAD_OF_INVITED_DELEGATION, Role.MANAGER, Role.ADMIN, Role.ANONYMOUS);
+    List<Arguments> cells = new ArrayList<>();
+    for (String line : WRITES.strip().split("\n")) {
+      if (line.strip().startsWith("#")) {
+        continue;
+      }
+      String[] cell = line.split("\\|");
+      for (int i = 0; i < columns.size(); i++) {
+        cells.add(Arguments.of(columns.get(i), Write.valueOf(cell[0].strip()),
+            cell[i + 1].strip().equals("+") ? Outcome.ALLOWED : Outcome.DENIED));
+      }
+    }
+    assertThat(cells).hasSize(Write.values().length * columns.size());
+    return cells.stream();
+  }
+
+  @ParameterizedTest(name = "{0} may {1}: {2}")
+  @MethodSource("writes")
+  void writeMatrix(Role role, Write action, Outcome expected) {
+    Outcome actual = switch (action) {
+      case SET_CASE_VARIABLE_THROUGH_INVITED_TASK -> {
+        // The co-signer takeover: a letter of DE's own and DE as lead, written through DE's co-signing task.
+        ProcessInstance pi = caseAtSignOff();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + invitedTask(pi) + "/variables",
+            Map.of("modifications", Map.of(LETTER, Map.of("type", "Json", "value", "{\"concerns\":[]}"),
+                LEAD_DELEGATION, Map.of("type", "String", "value", "DE")))));
+        assertThat(driver.variable(pi, LEAD_DELEGATION)).isEqualTo(outcome == Outcome.ALLOWED ? "DE" : "GB");
+        yield outcome;
+      }
+      case SET_LOCAL_VARIABLE_OF_INVITED_TASK -> {
+        ProcessInstance pi = caseAtSignOff();
+        String task = invitedTask(pi);
+        Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/task/" + task + "/localVariables/"
+            + SIGN_OFF_DUE_AT, Map.of("type", "String", "value", "2020-01-01T00:00:00+01:00")));
+        assertThat(engine.getTaskService().getVariableLocal(task, SIGN_OFF_DUE_AT) != null)
+            .isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case DELETE_CASE_VARIABLE_THROUGH_LEAD_TASK -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.DELETE, "/engine-rest/task/" + leadTask(pi) + "/variables/"
+            + SUBJECT, null));
+        assertThat(driver.variable(pi, SUBJECT) != null).isEqualTo(outcome == Outcome.DENIED);
+        yield outcome;
+      }
+      case COMPLETE_INVITED_TASK -> {
+        ProcessInstance pi = caseAtSignOff();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + invitedTask(pi) + "/complete",
+            Map.of("variables", Map.of(CO_SIGNS, Map.of("type", "Boolean", "value", true)))));
+        assertThat(driver.tasks(pi, TASK_DECIDE_CO_SIGNING)).hasSize(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case COMPLETE_INVITED_TASK_WITH_FOREIGN_VAR -> {
+        ProcessInstance pi = caseAtSignOff();
+        ResponseEntity<String> answer = call(role, HttpMethod.POST, "/engine-rest/task/" + invitedTask(pi)
+            + "/complete", Map.of("variables", Map.of(CO_SIGNS, Map.of("type", "Boolean", "value", true),
+                SIGN_OFF_DUE_AT, Map.of("type", "String", "value", "2020-01-01T00:00:00+01:00"))));
+        Outcome outcome = byStatus(answer);
+        if (answer.getStatusCode().value() == 400) {
+          assertThat(answer.getBody()).as("the refusal names the variable").contains(SIGN_OFF_DUE_AT);
+        }
+        assertThat(driver.tasks(pi, TASK_DECIDE_CO_SIGNING)).hasSize(outcome == Outcome.ALLOWED ? 0 : 1);
+        assertThat(String.valueOf(driver.variable(pi, SIGN_OFF_DUE_AT))).doesNotStartWith("2020");
+        yield outcome;
+      }
+      case COMPLETE_WITH_OBJECT_VALUE -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + leadTask(pi) + "/complete",
+            Map.of("variables", Map.of(SIGN_OFF_DUE_AT, Map.of("type", "Object", "value", "\"/etc/passwd\"",
+                "valueInfo", Map.of("objectTypeName", "java.io.File", "serializationDataFormat", "application/json"))))));
+        assertThat(driver.tasks(pi, TASK_DRAFT_LETTER)).hasSize(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case SUBMIT_FORM_WITH_FOREIGN_VAR -> {
+        ProcessInstance pi = caseAtSignOff();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + invitedTask(pi) + "/submit-form",
+            Map.of("variables", Map.of(CO_SIGNS, Map.of("type", "Boolean", "value", true),
+                LEAD_DELEGATION, Map.of("type", "String", "value", "DE")))));
+        assertThat(driver.variable(pi, LEAD_DELEGATION)).isEqualTo("GB");
+        yield outcome;
+      }
+      case THROW_BPMN_ERROR_FROM_LEAD_TASK -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + leadTask(pi) + "/bpmnError",
+            Map.of("errorCode", "anything")));
+        assertThat(driver.tasks(pi, TASK_DRAFT_LETTER)).hasSize(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case ADD_CANDIDATE_TO_LEAD_TASK -> {
+        ProcessInstance pi = newCase();
+        String task = leadTask(pi);
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + task + "/identity-links",
+            Map.of("groupId", "delegation-se", "type", "candidate")));
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task).stream()
+            .anyMatch(link -> "delegation-se".equals(link.getGroupId()))).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case SET_ASSIGNEE_OF_LEAD_TASK -> {
+        ProcessInstance pi = newCase();
+        String task = leadTask(pi);
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + task + "/assignee",
+            Map.of("userId", "officer-se")));
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee())
+            .isEqualTo(outcome == Outcome.ALLOWED ? "officer-se" : null);
+        yield outcome;
+      }
+      case MODIFY_CASE -> {
+        // Skipping the heads' approval: cancel the draft, start the sign-off round.
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/process-instance/" + pi.getId()
+            + "/modification", Map.of("instructions", List.of(
+                Map.of("type", "cancel", "activityId", TASK_DRAFT_LETTER),
+                Map.of("type", "startBeforeActivity", "activityId", TASK_APPROVE_DRAFT)))));
+        assertThat(driver.tasks(pi, TASK_APPROVE_DRAFT)).hasSize(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case SET_CASE_VARIABLE -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/process-instance/" + pi.getId()
+            + "/variables/" + SUBJECT, Map.of("type", "String", "value", "Changed")));
+        assertThat(driver.variable(pi, SUBJECT)).isEqualTo(outcome == Outcome.ALLOWED ? "Changed"
+            : "Human rights in Belarus");
+        yield outcome;
+      }
+      case SUSPEND_CASE -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/process-instance/" + pi.getId()
+            + "/suspended", Map.of("suspended", true)));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+            .singleResult().isSuspended()).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case DELETE_CASE -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.DELETE, "/engine-rest/process-instance/" + pi.getId(), null));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count())
+            .isEqualTo(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case EXECUTE_RESPONSE_TIMER -> {
+        // Firing the ten-day clock early would record a missed deadline on the day of delivery.
+        ProcessInstance pi = deliveredCase();
+        String timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+            .singleResult().getId();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/job/" + timer + "/execute", null));
+        assertThat(engine.getManagementService().createJobQuery().jobId(timer).count())
+            .isEqualTo(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case START_AT_ACTIVITY -> {
+        String reference = "VM-MATRIX-AT-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/process-definition/key/" + PROCESS_KEY
+            + "/start", Map.of("businessKey", reference, "skipCustomListeners", true,
+                "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", TASK_APPROVE_DRAFT)),
+                "variables", Map.of(LEAD_DELEGATION, Map.of("value", "GB"), ADDRESSEE_STATE, Map.of("value", "BY"),
+                    SUBJECT, Map.of("value", "Human rights in Belarus")))));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+            .count()).isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case CORRELATE_RESPONSE -> {
+        ProcessInstance pi = deliveredCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/message", response(pi, Map.of())));
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+            .eventName(MESSAGE_RESPONSE_RECEIVED).count()).isEqualTo(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case CORRELATE_RESPONSE_WITH_FOREIGN_VAR -> {
+        ProcessInstance pi = deliveredCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/message", response(pi,
+            Map.of(RESPONSE_DUE_AT, Map.of("type", "String", "value", "2099-01-01T00:00:00+01:00")))));
+        assertThat(String.valueOf(driver.variable(pi, RESPONSE_DUE_AT)).contains("2099"))
+            .isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case CORRELATE_OTHER_MESSAGE -> byStatus(call(role, HttpMethod.POST, "/engine-rest/message",
+          Map.of("messageName", "SomethingElse", "businessKey", newCase().getBusinessKey())));
+      case DEPLOY -> {
+        String name = "matrix-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(deploy(role, name));
+        assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(name).count())
+            .isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case SUSPEND_PROCESS_DEFINITION -> {
+        Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/process-definition/key/" + PROCESS_KEY
+            + "/suspended", Map.of("suspended", true, "includeProcessInstances", false)));
+        boolean suspended = engine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().isSuspended();
+        engine.getRepositoryService().activateProcessDefinitionByKey(PROCESS_KEY);
+        assertThat(suspended).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case CREATE_AUTHORIZATION -> {
+        String resourceId = "matrix-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/authorization/create", Map.of(
+            "type", 1, "permissions", List.of("ALL"), "groupId", "delegation-se", "resourceType", 8,
+            "resourceId", resourceId)));
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(resourceId).count())
+            .isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case JOIN_GROUP -> {
+        String user = role.user == null ? "officer-se" : role.user;
+        Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/group/heads-by/members/" + user, null));
+        boolean member = engine.getIdentityService().createUserQuery().userId(user).memberOfGroup("heads-by").count() > 0;
+        engine.getIdentityService().deleteMembership(user, "heads-by");
+        assertThat(member).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case API_START_CASE_OF_LEAD -> {
+        String reference = "VM-MATRIX-API-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/api/cases", Map.of("reference", reference,
+            "leadDelegation", "GB", "addresseeState", "BY", "subject", "Human rights in Belarus")));
+        assertThat(cases.exists(reference)).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case API_REPORT_RESPONSE -> {
+        ProcessInstance pi = deliveredCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/api/cases/" + pi.getBusinessKey() + "/response",
+            Map.of(RESPONSE_RECEIVED_AT, CaseDriver.inDays(0), RESPONSE_SUMMARY, "Belarus rejects the invocation.")));
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+            .eventName(MESSAGE_RESPONSE_RECEIVED).count()).isEqualTo(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME -> {
+        ProcessInstance pi = deliveredCase();
+        String state = action == Write.API_REQUEST_MEETING_IN_LEADS_NAME ? "GB"
+            : role.user == null ? "SE" : role.user.substring(role.user.indexOf('-') + 1).toUpperCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/api/cases/" + pi.getBusinessKey()
+            + "/bilateral-meeting-requests", Map.of(MEETING_REQUESTED_BY, state)));
+        assertThat(cases.get(pi.getBusinessKey()) != null).isTrue();
+        yield outcome;
+      }
+    };
+    assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
+  }
+
+  private Map<String, Object> response(ProcessInstance pi, Map<String, Object> extra) {
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+        RESPONSE_RECEIVED_AT, Map.of("type", "String", "value", CaseDriver.inDays(0)),
+        RESPONSE_SUMMARY, Map.of("type", "String", "value", "Belarus rejects the invocation.")));
+    variables.putAll(extra);
+    return Map.of("messageName", MESSAGE_RESPONSE_RECEIVED, "businessKey", pi.getBusinessKey(),
+        "processVariables", variables);
+  }
+
+  private ResponseEntity<String> deploy(Role role, String name) {
+    TestRestTemplate client = role.user == null ? rest : rest.withBasicAuth(role.user, role.user);
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("deployment-name", name);
+    parts.add("process.bpmn", new org.springframework.core.io.ByteArrayResource("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="matrix">
+          <process id="matrix" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+        </definitions>""".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "matrix.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return client.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class);
+  }
+
   /** The Tasklist filters each role is shown, and the only ones. */
   @ParameterizedTest(name = "{0} sees the filters {1}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -275,6 +595,31 @@ class AuthorizationMatrixTest {
 
   private String leadTask(ProcessInstance pi) {
     return driver.task(pi, TASK_DRAFT_LETTER).getId();
+  }
+
+  /** A case of its own whose sign-off round is open, Germany invited. */
+  private ProcessInstance caseAtSignOff() {
+    ProcessInstance pi = newCase();
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(LETTER, json(Fixtures.letterJson()),
+        INVITED_DELEGATIONS, jsonList(List.of("DE")), SIGN_OFF_DUE_AT, CaseDriver.inDays(5)));
+    driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"), vars(DRAFT_APPROVED, true));
+    driver.runJobs(pi);
+    return pi;
+  }
+
+  private String invitedTask(ProcessInstance pi) {
+    return driver.task(pi, TASK_DECIDE_CO_SIGNING).getId();
+  }
+
+  /** A case of its own, Germany joined, delivered by hand: it waits for the response. */
+  private ProcessInstance deliveredCase() {
+    ProcessInstance pi = caseAtSignOff();
+    driver.complete(pi, TASK_DECIDE_CO_SIGNING, "head-de", head("DE"), vars(CO_SIGNS, true));
+    driver.runJobs(pi);
+    driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "BY_HAND",
+        DELIVERED_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(1)).toString()));
+    driver.runJobs(pi);
+    return pi;
   }
 
   private String germanysTask;

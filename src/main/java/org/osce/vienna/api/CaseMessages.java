@@ -1,0 +1,105 @@
+package org.osce.vienna.api;
+
+import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
+import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.process.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.CaseRecords.CaseRecord;
+import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.ParticipatingState;
+import org.osce.vienna.cases.ParticipatingStates;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contract's two messages, {@code ResponseReceived} and {@code BilateralMeetingRequested}, from
+ * outside: who may send which to a case, what they must carry, and when the case takes them. The case
+ * API and the delegations' {@code /engine-rest/message} ({@link EngineRestMessages}) both come here, so
+ * a delegation reaches a case only through these checks, never with rights on its process instance.
+ */
+@Component
+class CaseMessages {
+
+  private final CaseRecords cases;
+  private final CaseVisibility visibility;
+  private final CaseCommands commands;
+  private final ResponseRegistration responses;
+  private final BodyChecks checks;
+
+  CaseMessages(CaseRecords cases, CaseVisibility visibility, CaseCommands commands, ResponseRegistration responses,
+      BodyChecks checks) {
+    this.cases = cases;
+    this.visibility = visibility;
+    this.commands = commands;
+    this.responses = responses;
+    this.checks = checks;
+  }
+
+  /** The addressee's response, reported by the lead delegation (or an administrator). */
+  void reportResponse(ApiCaller caller, String reference, ResponseReport body, Collection<String> unknownFields) {
+    CaseRecord c = visibility.require(caller, reference);
+    if (!caller.actsFor(c.leadDelegation())) {
+      throw CaseApiException.forbidden("Only the lead delegation " + c.leadDelegation()
+          + " (or an administrator) reports the response of case " + reference);
+    }
+    Map<String, String> errors = checks.errors(body, unknownFields);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The response cannot be registered", errors);
+    }
+    responses.register(caller, reference, body);
+  }
+
+  /**
+   * A request for a bilateral meeting: the lead's users in any State's name the case allows, others in
+   * their own State's name.
+   */
+  void requestMeeting(ApiCaller caller, String reference, MeetingRequest body, Collection<String> unknownFields) {
+    CaseRecord c = visibility.require(caller, reference);
+    Map<String, String> errors = checks.errors(body, unknownFields);
+    String requestedBy = ParticipatingStates.all().find(body.meetingRequestedBy()).map(ParticipatingState::code)
+        .orElse(null);
+    if (errors.isEmpty() && c.deliveredAt() != null && body.meetingRequestedAt() != null
+        && OffsetDateTime.parse(body.meetingRequestedAt().strip()).toInstant().isBefore(c.deliveredAt())) {
+      errors.put(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The bilateral meeting request cannot be accepted", errors);
+    }
+    if (!caller.actsFor(c.leadDelegation()) && !caller.delegations().contains(requestedBy)) {
+      throw CaseApiException.forbidden(caller.userId() + " may request a bilateral meeting of case " + reference
+          + " only in the name of " + (caller.delegations().isEmpty() ? "a delegation she belongs to"
+          : String.join(" or ", caller.delegations())));
+    }
+    if (c.status() == CaseStatus.CLOSED || c.deliveredAt() == null
+        || !commands.waitsFor(c.processInstanceId(), MESSAGE_BILATERAL_MEETING_REQUESTED)) {
+      throw meetingConflict(c);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MEETING_REQUESTED_BY, requestedBy);
+    if (body.meetingRequestedAt() != null) {
+      variables.put(MEETING_REQUESTED_AT, body.meetingRequestedAt().strip());
+    }
+    try {
+      commands.correlate(caller, MESSAGE_BILATERAL_MEETING_REQUESTED, reference, variables);
+    } catch (MismatchingMessageCorrelationException e) {
+      throw meetingConflict(cases.get(reference));
+    }
+  }
+
+  private static CaseApiException meetingConflict(CaseRecord c) {
+    String detail = c.status() == CaseStatus.CLOSED
+        ? "Case " + c.reference() + " is closed: no more bilateral meetings can be requested in it"
+        : c.deliveredAt() == null
+            ? "The letter of case " + c.reference() + " has not been delivered yet (status " + c.status()
+                + "): a bilateral meeting can be requested once it is"
+            : "Case " + c.reference() + " takes no meeting requests at the moment (status " + c.status()
+                + "); try again in a few seconds";
+    return CaseApiException.conflict("No meeting requests now", detail).with("caseStatus", c.status());
+  }
+}
