@@ -90,7 +90,7 @@ abstract class DeploymentContractTest {
   void engineRestRefusesAnonymousAndWrongPasswords() {
     assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    // A throwaway user: the engine delays the next login of a user after a wrong password.
+    // A throwaway user: a wrong password is refused, and counted against this test's address.
     String officer = TestUsers.officer(identityService, "FR");
     assertThat(rest.withBasicAuth(officer, "wrong").getForEntity("/engine-rest/process-definition",
         String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
