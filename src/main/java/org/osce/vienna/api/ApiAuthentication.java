@@ -1,42 +1,38 @@
 package org.osce.vienna.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.osce.vienna.identity.BasicCredentials;
+import org.osce.vienna.web.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic with Camunda users for {@code /api/*}: the same users and passwords as Tasklist and
  * {@code /engine-rest} (whose own filter, and the webapps' session login, are left as they are).
- * The engine's brute-force protection applies: after a wrong password the user's next login is delayed.
+ * Guessing is slowed per source address by {@code identity.LoginThrottle}, the body size is limited by
+ * {@code web.RequestBodyLimit}, both in front of this filter.
  */
 @Configuration
 public class ApiAuthentication {
 
   static final String CALLER = ApiCaller.class.getName();
-  /** Larger bodies are refused before they are read: the biggest real letter is some 30 kB. */
-  static final long MAX_BODY_BYTES = 1_000_000;
 
   @Bean
-  public FilterRegistrationBean<BasicAuthenticationFilter> caseApiAuthenticationFilter(IdentityService identityService,
-      ObjectMapper objectMapper) {
+  public FilterRegistrationBean<BasicAuthenticationFilter> caseApiAuthenticationFilter(IdentityService identityService) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, objectMapper));
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
     registration.setName("case-api-auth");
     registration.addUrlPatterns("/api/*");
     return registration;
@@ -50,67 +46,33 @@ public class ApiAuthentication {
   static class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
-    private final ObjectMapper objectMapper;
 
-    BasicAuthenticationFilter(IdentityService identityService, ObjectMapper objectMapper) {
+    BasicAuthenticationFilter(IdentityService identityService) {
       this.identityService = identityService;
-      this.objectMapper = objectMapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-      if (credentials == null) {
+      Optional<BasicCredentials> credentials = BasicCredentials.from(request);
+      if (credentials.isEmpty()) {
         refuse(request, response, "HTTP Basic authentication with a Camunda user is required");
         return;
       }
-      if (!identityService.checkPassword(credentials[0], credentials[1])) {
-        refuse(request, response, "Unknown user or wrong password (after a wrong password, the next login is delayed)");
+      String userId = credentials.get().userId();
+      if (!identityService.checkPassword(userId, credentials.get().password())) {
+        refuse(request, response, "Unknown user or wrong password");
         return;
       }
-      if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-        write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-            "The request body has " + request.getContentLengthLong() + " bytes; at most " + MAX_BODY_BYTES
-                + " are accepted");
-        return;
-      }
-      List<String> groups = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
+      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
           .map(Group::getId).toList();
-      request.setAttribute(CALLER, new ApiCaller(credentials[0], groups));
+      request.setAttribute(CALLER, new ApiCaller(userId, groups));
       chain.doFilter(request, response);
-    }
-
-    private static String[] credentials(String header) {
-      if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-        return null;
-      }
-      String decoded;
-      try {
-        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-      int colon = decoded.indexOf(':');
-      if (colon <= 0) {
-        return null;
-      }
-      return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vienna-mechanism\", charset=\"UTF-8\"");
-      write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required", detail);
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-        String detail) throws IOException {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-      problem.setTitle(title);
-      problem.setInstance(java.net.URI.create(request.getRequestURI()));
-      response.setStatus(status.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      objectMapper.writeValue(response.getOutputStream(), problem);
+      Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required", detail);
     }
   }
 }

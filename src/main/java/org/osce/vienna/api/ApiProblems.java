@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.web.DatabaseUnavailable;
+import org.osce.vienna.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,8 +52,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
   }
 
+  /** Also what no handler above names; a database that cannot be reached is no bug: 503, one line in the log. */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      LOG.warn("Database unavailable: {} answered 503 ({})", request.getDescription(false),
+          DatabaseUnavailable.reason(e));
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterSeconds())
+          .body(DatabaseUnavailable.problem());
+    }
+    RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+    }
     LOG.error("Unexpected failure of a case API request", e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "The request could not be carried out; nothing was changed. The error is logged.");
@@ -63,6 +77,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // The body limit's stream failed while Jackson read from it: the body is too large, not unreadable.
+    RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+    }
     Throwable cause = e.getCause();
     Map<String, String> fields = new LinkedHashMap<>();
     String detail;

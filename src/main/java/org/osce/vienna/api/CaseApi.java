@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -36,6 +37,7 @@ import org.osce.vienna.cases.ParticipatingState;
 import org.osce.vienna.cases.ParticipatingStates;
 import org.osce.vienna.identity.Groups;
 import org.osce.vienna.letter.LetterPdf;
+import org.osce.vienna.web.SecurityHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -280,19 +282,22 @@ public class CaseApi {
    * names it in Accept: one that accepts anything ({@code *}{@code /*}) gets the HTML.
    */
   @GetMapping(path = "/{reference}/letter", produces = LetterPdf.MEDIA_TYPE)
-  public ResponseEntity<?> letterPdf(@PathVariable String reference, HttpServletRequest request) {
+  public ResponseEntity<?> letterPdf(@PathVariable String reference, HttpServletRequest request,
+      HttpServletResponse response) {
     String accept = request.getHeader("Accept");
     if (accept == null || !accept.contains(LetterPdf.MEDIA_TYPE)) {
       return letter(reference, request);
     }
-    return letterPdfFile(reference, request);
+    return letterPdfFile(reference, request, response);
   }
 
   /** The PDF by its own address, for a link a browser follows (Tasklist's "Open the final letter"). */
   @Operation(summary = "The final letter as PDF", description = "The A4 PDF of the final letter, as a link target.")
   @GetMapping(path = "/{reference}/letter.pdf")
-  public ResponseEntity<byte[]> letterPdfFile(@PathVariable String reference, HttpServletRequest request) {
+  public ResponseEntity<byte[]> letterPdfFile(@PathVariable String reference, HttpServletRequest request,
+      HttpServletResponse response) {
     String html = letter(reference, request).getBody();
+    SecurityHeaders.allowBrowserViewer(response);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header("Content-Disposition", "inline; filename=\"" + LetterPdf.fileName(reference) + "\"")
         .body(letterPdf.render(html));

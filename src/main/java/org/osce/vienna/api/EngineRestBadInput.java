@@ -1,6 +1,8 @@
 package org.osce.vienna.api;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -32,8 +34,15 @@ public class EngineRestBadInput implements ExceptionMapper<RestException> {
   /** The engine's refusal of a Java-serialized value (javaSerializationFormatEnabled is off). */
   private static final Pattern JAVA_SERIALIZED = Pattern.compile("ENGINE-17007 Cannot set variable with name (\\S+?)\\.");
 
+  @Context
+  HttpServletRequest request;
+
   @Override
   public Response toResponse(RestException exception) {
+    Response unavailableOrTooLarge = EngineRestProblems.answer(exception, request);
+    if (unavailableOrTooLarge != null) {
+      return unavailableOrTooLarge;
+    }
     boolean wrappedAsServerError = exception.getStatus() == null
         || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
     BadUserRequestException bad = cause(exception, BadUserRequestException.class);

@@ -1,6 +1,7 @@
 package org.osce.vienna.notification;
 
 import java.time.Duration;
+import org.osce.vienna.config.DatabaseProbe;
 import org.osce.vienna.notification.NotificationOutbox.Backlog;
 import org.osce.vienna.process.EngineClock;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -21,14 +22,23 @@ public class NotificationsHealthIndicator extends AbstractHealthIndicator {
   public static final Status DELAYED = new Status("DELAYED", "Messages are waiting to be retried");
 
   private final NotificationOutbox outbox;
+  private final DatabaseProbe database;
 
-  public NotificationsHealthIndicator(NotificationOutbox outbox) {
+  public NotificationsHealthIndicator(NotificationOutbox outbox, DatabaseProbe database) {
     super("Notification outbox check failed");
     this.outbox = outbox;
+    this.database = database;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
+    // The outbox is a table: without the database it cannot be read, and asking it would wait for the
+    // pool's timeout. The probe's answer is shared with the component "db".
+    DatabaseProbe.Result probe = database.check();
+    if (!probe.reachable()) {
+      builder.down().withDetail("error", "The outbox cannot be read: " + probe.detail());
+      return;
+    }
     Backlog backlog = outbox.backlog();
     builder.status(backlog.failing() > 0 ? DELAYED : Status.UP)
         .withDetail("pending", backlog.pending())
