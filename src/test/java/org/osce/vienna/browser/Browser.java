@@ -133,6 +133,13 @@ final class Browser implements AutoCloseable {
   /** The task list as the user reads it: each entry's text (name, process, column values, assignee). */
   List<String> taskList() {
     waitVisible(By.cssSelector(".tasks-list"));
+    // The list fills in after the filter's query returns, which on a busy machine takes more than the
+    // pause after choosing a filter: wait for its first entry (an empty list is waited out, then read).
+    try {
+      new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list > li")));
+    } catch (org.openqa.selenium.TimeoutException empty) {
+      // Nothing in the list: the caller asserts on what the user sees, an empty list.
+    }
     return driver.findElements(By.cssSelector(".tasks-list > li")).stream().map(WebElement::getText).toList();
   }
 
