@@ -16,8 +16,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +28,10 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.CaseRecords.CaseRecord;
 import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.DateTimes;
+import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.Invitations;
 import org.osce.vienna.cases.Letters;
 import org.osce.vienna.cases.ParticipatingState;
 import org.osce.vienna.cases.ParticipatingStates;
@@ -112,17 +113,9 @@ public class CaseApi {
       errors.putIfAbsent("addresseeState", "cannot be the lead delegation: a State does not invoke the mechanism"
           + " against itself");
     }
-    List<String> invited = new ArrayList<>();
-    if (body.invitedDelegations() != null) {
-      for (int i = 0; i < body.invitedDelegations().size(); i++) {
-        String code = code(body.invitedDelegations().get(i));
-        if (code != null && code.equals(addressee)) {
-          errors.putIfAbsent("invitedDelegations[" + i + "]", "is the addressee " + addressee
-              + ": the addressee can never be one of the invoking States");
-        }
-        invited.add(code);
-      }
-    }
+    FieldErrors invitations = new FieldErrors();
+    List<String> invited = Invitations.check(body.invitedDelegations(), lead, addressee, invitations);
+    invitations.asMap().forEach(errors::putIfAbsent);
     if (body.letter() != null && !body.letter().isNull() && !body.letter().isObject()) {
       errors.putIfAbsent("letter", "must be a JSON object (the shape of letter-2021-11-04-belarus.json)");
     }
@@ -185,7 +178,7 @@ public class CaseApi {
     if (addresseeState != null) {
       addressee = ParticipatingStates.all().find(addresseeState).map(ParticipatingState::code);
       if (addressee.isEmpty()) {
-        errors.put("addresseeState", "'" + addresseeState + "' is not one of the 57 OSCE participating States");
+        errors.put("addresseeState", ParticipatingStates.all().whyNot(addresseeState));
       }
     }
     Optional<CaseStatus> wanted = Optional.empty();
@@ -267,7 +260,7 @@ public class CaseApi {
     Map<String, String> errors = check(body);
     String requestedBy = code(body.meetingRequestedBy());
     if (errors.isEmpty() && c.deliveredAt() != null && body.meetingRequestedAt() != null
-        && OffsetDateTime.parse(body.meetingRequestedAt().strip()).toInstant().isBefore(c.deliveredAt())) {
+        && DateTimes.parseText(body.meetingRequestedAt(), MEETING_REQUESTED_AT).isBefore(c.deliveredAt())) {
       errors.put(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
     }
     if (!errors.isEmpty()) {
