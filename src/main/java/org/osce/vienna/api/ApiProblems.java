@@ -1,32 +1,38 @@
 package org.osce.vienna.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.osce.vienna.cases.InvalidInputException;
 import org.osce.vienna.web.DatabaseUnavailable;
 import org.osce.vienna.web.RequestBodyTooLargeException;
+import org.osce.vienna.cases.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every refusal of the case API as {@code application/problem+json} (RFC 9457): a title, a detail
  * that says what to do, and for bad input a {@code fieldErrors} object naming each bad field. Spring
- * MVC's own refusals (unreadable JSON, wrong method or media type, unknown path) are answered the same way.
+ * MVC's own refusals (unreadable JSON, wrong method or media type, unknown path) are answered the same way,
+ * whatever the {@code Accept} header asks for: a client that asked for something else still learns why.
+ * Requests that Tomcat refuses before Spring sees them are answered by {@link ProblemErrorReportValve}.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -36,20 +42,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(CaseApiException.class)
   ResponseEntity<ProblemDetail> refused(CaseApiException e) {
-    return ResponseEntity.status(e.status()).body(e.problem());
+    return answer(e.problem());
   }
 
   /** Bad input, found by the API or by the process (start listener, message listeners) in the same transaction. */
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-    return ResponseEntity.badRequest().body(invalidInput(e.getMessage(), e.fieldErrors()));
+    return answer(invalidInput(e.getMessage(), e.fieldErrors()));
   }
 
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ProblemDetail> notAuthorized(AuthorizationException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     problem.setTitle("Not allowed");
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    return answer(problem);
   }
 
   /** Also what no handler above names; a database that cannot be reached is no bug: 503, one line in the log. */
@@ -70,10 +76,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "The request could not be carried out; nothing was changed. The error is logged.");
     problem.setTitle("Internal error");
-    return ResponseEntity.internalServerError().body(problem);
+    return answer(problem);
   }
 
-  /** Unreadable JSON, or a field of the wrong type: named, like any other bad field. */
+  /** Unreadable JSON, a key given twice, or a field of the wrong type: named, like any other bad field. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -82,24 +88,65 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
     }
-    Throwable cause = e.getCause();
     Map<String, String> fields = new LinkedHashMap<>();
     String detail;
-    if (cause instanceof JsonParseException parse) {
-      detail = "The request body is not valid JSON: " + parse.getOriginalMessage();
-    } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = path(mismatch);
-      String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
-      String message = cause instanceof InvalidFormatException format
-          ? "'" + format.getValue() + "' is not " + expected : "must be " + expected;
-      fields.put(field, message);
-      detail = "The request body has a field of the wrong type: " + field + " " + message;
+    if (e.getCause() instanceof JsonProcessingException json) {
+      StrictJson.Problem problem = StrictJson.problem(json, "this request");
+      if (problem.path().isEmpty()) {
+        detail = "The request body " + problem.message();
+      } else {
+        fields.put(problem.path(), problem.message());
+        detail = "In the request body, " + problem.path() + " " + problem.message();
+      }
     } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
       detail = "The request body is missing: send a JSON object";
     } else {
       detail = "The request body cannot be read as the JSON object this call takes";
     }
-    return ResponseEntity.badRequest().body(invalidInput(detail, fields));
+    return handleExceptionInternal(e, invalidInput(detail, fields), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "This call takes a body of type "
+        + types(e.getSupportedMediaTypes()) + ", not '" + request.getHeader(HttpHeaders.CONTENT_TYPE)
+        + "'; nothing was done");
+    problem.setTitle("Unsupported media type");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "This call answers "
+        + types(e.getSupportedMediaTypes()) + ", which the Accept header '" + request.getHeader(HttpHeaders.ACCEPT)
+        + "' does not take: ask for what it answers, or leave Accept out");
+    problem.setTitle("Not acceptable");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "There is nothing at /" + e.getResourcePath()
+        + ": the calls of the case API are described at /v3/api-docs");
+    problem.setTitle("Not found");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** Every answer of this class is problem+json, even to a client whose Accept header says otherwise. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.putAll(headers);
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(body, problemHeaders, status);
+  }
+
+  private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   static ProblemDetail invalidInput(String detail, Map<String, String> fieldErrors) {
@@ -111,28 +158,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  private static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
-  }
-
-  private static String describe(Class<?> type) {
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a JSON array";
-    }
-    if (type == String.class) {
-      return "text";
-    }
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return "a number";
-    }
-    return "a JSON object";
+  private static String types(List<MediaType> types) {
+    return types.isEmpty() ? "another type" : types.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
   }
 }

@@ -1,8 +1,5 @@
 package org.osce.vienna.api;
 
-import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
-import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
-import static org.osce.vienna.process.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,25 +10,19 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.CaseRecords.CaseRecord;
 import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.Invitations;
 import org.osce.vienna.cases.Letters;
 import org.osce.vienna.cases.ParticipatingState;
 import org.osce.vienna.cases.ParticipatingStates;
@@ -114,17 +105,9 @@ public class CaseApi {
       errors.putIfAbsent("addresseeState", "cannot be the lead delegation: a State does not invoke the mechanism"
           + " against itself");
     }
-    List<String> invited = new ArrayList<>();
-    if (body.invitedDelegations() != null) {
-      for (int i = 0; i < body.invitedDelegations().size(); i++) {
-        String code = code(body.invitedDelegations().get(i));
-        if (code != null && code.equals(addressee)) {
-          errors.putIfAbsent("invitedDelegations[" + i + "]", "is the addressee " + addressee
-              + ": the addressee can never be one of the invoking States");
-        }
-        invited.add(code);
-      }
-    }
+    FieldErrors invitations = new FieldErrors();
+    List<String> invited = Invitations.check(body.invitedDelegations(), lead, addressee, invitations);
+    invitations.asMap().forEach(errors::putIfAbsent);
     if (body.letter() != null && !body.letter().isNull() && !body.letter().isObject()) {
       errors.putIfAbsent("letter", "must be a JSON object (the shape of letter-2021-11-04-belarus.json)");
     }
@@ -187,7 +170,7 @@ public class CaseApi {
     if (addresseeState != null) {
       addressee = ParticipatingStates.all().find(addresseeState).map(ParticipatingState::code);
       if (addressee.isEmpty()) {
-        errors.put("addresseeState", "'" + addresseeState + "' is not one of the 57 OSCE participating States");
+        errors.put("addresseeState", ParticipatingStates.all().whyNot(addresseeState));
       }
     }
     Optional<CaseStatus> wanted = Optional.empty();

@@ -4,7 +4,6 @@ import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
 import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.process.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.CaseRecords.CaseRecord;
 import org.osce.vienna.cases.CaseStatus;
+import org.osce.vienna.cases.DateTimes;
 import org.osce.vienna.cases.InvalidInputException;
 import org.osce.vienna.cases.ParticipatingState;
 import org.osce.vienna.cases.ParticipatingStates;
@@ -65,7 +65,7 @@ class CaseMessages {
     String requestedBy = ParticipatingStates.all().find(body.meetingRequestedBy()).map(ParticipatingState::code)
         .orElse(null);
     if (errors.isEmpty() && c.deliveredAt() != null && body.meetingRequestedAt() != null
-        && OffsetDateTime.parse(body.meetingRequestedAt().strip()).toInstant().isBefore(c.deliveredAt())) {
+        && DateTimes.parseText(body.meetingRequestedAt(), MEETING_REQUESTED_AT).isBefore(c.deliveredAt())) {
       errors.put(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
     }
     if (!errors.isEmpty()) {

@@ -8,19 +8,22 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.osce.vienna.cases.DateTimes;
+import org.osce.vienna.cases.InvalidInputException;
 
 /**
  * An ISO-8601 date-time with an offset, as the contract and Camunda Forms write them
- * ({@code 2021-11-04T10:00:00+01:00}); without the offset it would be read in the server's zone. Null passes.
+ * ({@code 2021-11-04T10:00:00+01:00}), within the dates a case can have: read by {@link DateTimes},
+ * as the process reads it. Null passes.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoDateTime.Validator.class)
 public @interface IsoDateTime {
 
-  String message() default "is not an ISO-8601 date-time with an offset, e.g. 2021-11-04T10:00:00+01:00";
+  /** What {@link DateTimes} says is wrong. */
+  String message() default "{problem}";
 
   Class<?>[] groups() default {};
 
@@ -33,9 +36,12 @@ public @interface IsoDateTime {
         return true;
       }
       try {
-        OffsetDateTime.parse(value.strip());
+        DateTimes.parseText(value, "");
         return true;
-      } catch (DateTimeParseException e) {
+      } catch (InvalidInputException e) {
+        // A message parameter, not part of the template: what the caller sent is never interpreted.
+        context.unwrap(HibernateConstraintValidatorContext.class)
+            .addMessageParameter("problem", e.fieldErrors().values().iterator().next());
         return false;
       }
     }

@@ -6,7 +6,6 @@ import static org.osce.vienna.process.ProcessConstants.RESPONSE_REFERENCE;
 import static org.osce.vienna.process.ProcessConstants.RESPONSE_SUMMARY;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +15,11 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.cases.DateTimes;
 import org.osce.vienna.cases.CaseRecords.CaseRecord;
 import org.osce.vienna.cases.ResponseStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ResponseRegistration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResponseRegistration.class);
+
+  /**
+   * A report is tried this often when the engine finds the case changed under it. That happens when the
+   * reply's deadline fires at the same moment: the timer adds the branch that records the miss beside the
+   * waiting task, so the case still waits for the reply, and the report goes through when tried again.
+   */
+  private static final int ATTEMPTS = 5;
+  private static final long PAUSE_MILLIS = 50;
 
   private final CaseRecords cases;
   private final CaseCommands commands;
@@ -44,26 +56,55 @@ class ResponseRegistration {
 
   /** Registers the (already validated) response, or accepts it as the one already registered. */
   void register(ApiCaller caller, String reference, ResponseReport body) {
-    Instant receivedAt = OffsetDateTime.parse(body.responseReceivedAt().strip()).toInstant();
-    try {
-      transactions.executeWithoutResult(transaction -> {
-        // Two reports of one case wait for each other here, so the second sees what the first registered
-        // instead of racing it through the engine (where it would fail on the engine's or our tables).
-        cases.lock(reference);
-        CaseRecord c = cases.get(reference);
-        if (alreadyRegistered(c, body, receivedAt)) {
+    Instant receivedAt = DateTimes.require(body.responseReceivedAt(), RESPONSE_RECEIVED_AT);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        registerOnce(caller, reference, body, receivedAt);
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt == ATTEMPTS) {
+          refuseUnlessRegistered(reference, body, receivedAt);
           return;
         }
-        if (!commands.waitsFor(c.processInstanceId(), MESSAGE_RESPONSE_RECEIVED)) {
-          throw notWaitingForResponse(c);
-        }
-        commands.correlate(caller, MESSAGE_RESPONSE_RECEIVED, reference, variables(body));
-      });
-    } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-      // An officer registered a response in Tasklist at the same moment (that path takes no case lock).
-      if (!alreadyRegistered(cases.get(reference), body, receivedAt)) {
-        throw notWaitingForResponse(cases.get(reference));
+        LOG.info("Case {} changed while its response was being registered ({}); trying again", reference,
+            e.getMessage());
+        pause(attempt * PAUSE_MILLIS);
+      } catch (MismatchingMessageCorrelationException e) {
+        // An officer registered a response in Tasklist at the same moment (that path takes no case lock).
+        refuseUnlessRegistered(reference, body, receivedAt);
+        return;
       }
+    }
+  }
+
+  private void registerOnce(ApiCaller caller, String reference, ResponseReport body, Instant receivedAt) {
+    transactions.executeWithoutResult(transaction -> {
+      // Two reports of one case wait for each other here, so the second sees what the first registered
+      // instead of racing it through the engine (where it would fail on the engine's or our tables).
+      cases.lock(reference);
+      CaseRecord c = cases.get(reference);
+      if (alreadyRegistered(c, body, receivedAt)) {
+        return;
+      }
+      if (!commands.waitsFor(c.processInstanceId(), MESSAGE_RESPONSE_RECEIVED)) {
+        throw notWaitingForResponse(c);
+      }
+      commands.correlate(caller, MESSAGE_RESPONSE_RECEIVED, reference, variables(body));
+    });
+  }
+
+  private void refuseUnlessRegistered(String reference, ResponseReport body, Instant receivedAt) {
+    if (!alreadyRegistered(cases.get(reference), body, receivedAt)) {
+      throw notWaitingForResponse(cases.get(reference));
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while registering a response", e);
     }
   }
 

@@ -54,10 +54,10 @@ public record StartCaseRequest(
         + " The lead's officers still check it in the task Task_DraftLetter.")
     JsonNode letter,
 
-    @Schema(description = "The delegations invited to co-sign (codes); never the lead or the addressee",
+    @Schema(description = "The delegations invited to co-sign (codes), each once; never the lead or the addressee",
         example = "[\"DE\", \"FR\", \"US\", \"CA\"]")
     @Size(max = 56, message = "lists more delegations than there are participating States besides the lead")
-    List<@NotBlank(message = "is empty") @StateCode String> invitedDelegations,
+    List<String> invitedDelegations,
 
     @Schema(description = "When the co-signing round closes: an ISO-8601 date-time with offset, in the future",
         example = "2021-11-03T18:00:00+01:00")

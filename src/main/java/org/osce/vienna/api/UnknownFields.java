@@ -1,12 +1,9 @@
 package org.osce.vienna.api;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.osce.vienna.cases.StrictJson;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -15,10 +12,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * Notes every field of a case API request body that the API does not know, so the answer names each
  * of them (with the other bad fields) instead of silently dropping a misspelt {@code signOffDueAt}.
- * Bodies of other kinds are read as before.
+ * The letter inside a body is read by the process, which names its unknown fields the same way
+ * ({@link org.osce.vienna.cases.LetterReader}). Bodies of other kinds are read as before.
  */
 @Component
-public class UnknownFields extends DeserializationProblemHandler implements Jackson2ObjectMapperBuilderCustomizer {
+public class UnknownFields extends StrictJson.UnknownFieldNotes implements Jackson2ObjectMapperBuilderCustomizer {
 
   private static final String ATTRIBUTE = UnknownFields.class.getName();
 
@@ -28,22 +26,18 @@ public class UnknownFields extends DeserializationProblemHandler implements Jack
   }
 
   @Override
-  public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-      Object beanOrClass, String propertyName) throws IOException {
-    Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+  @SuppressWarnings("unchecked")
+  protected List<String> notes(DeserializationContext context, Class<?> type) {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request == null || !type.getPackageName().equals(UnknownFields.class.getPackageName())) {
-      return false;
+      return null;
     }
-    @SuppressWarnings("unchecked")
     List<String> unknown = (List<String>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (unknown == null) {
       unknown = new ArrayList<>();
       request.setAttribute(ATTRIBUTE, unknown, RequestAttributes.SCOPE_REQUEST);
     }
-    unknown.add(propertyName);
-    p.skipChildren();
-    return true;
+    return unknown;
   }
 
   /** The unknown fields of the current request's body, in the order sent. */

@@ -1,5 +1,6 @@
 package org.osce.vienna.cases;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,8 +27,9 @@ public final class FieldErrors {
     return errors.isEmpty();
   }
 
+  /** Field to message, in the order found. */
   public Map<String, String> asMap() {
-    return Map.copyOf(errors);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(errors));
   }
 
   /** Throws when anything was added; {@code what} says which input, e.g. "Invalid start data". */

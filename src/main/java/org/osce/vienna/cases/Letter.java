@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * The structured letter (variable {@code letter}), the shape of
- * {@code letter-2021-11-04-belarus.json}. Fields a draft does not use (the published letter's
- * {@code source}, {@code onBehalfOf}) are ignored: the list of delegations is made from the
- * sign-off, never typed in.
+ * {@code letter-2021-11-04-belarus.json}. The published letter's fields that a draft does not use
+ * ({@code source}, {@code date}, {@code onBehalfOf}, {@code onBehalfOfAsWritten}) are ignored: the
+ * list of delegations is made from the sign-off and the date is the day of signing, never typed in.
+ * Any other field is refused ({@link LetterReader}), so a misspelt one is never lost.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties({"source", "date", "onBehalfOf", "onBehalfOfAsWritten"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Letter(
     String place,
@@ -24,13 +25,11 @@ public record Letter(
     Integer responsePeriodDays) {
 
   /** The head of the addressee's mission, to whom the letter is written. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Addressee(String state, String honorific, String name, String title, String mission,
       String salutation) {
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Concern(String topic, String text) {
   }
 

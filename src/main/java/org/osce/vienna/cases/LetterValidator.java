@@ -32,7 +32,7 @@ public final class LetterValidator {
           if (addresseeState != null && !state.code().equalsIgnoreCase(addresseeState)) {
             errors.add("letter.addressee.state", "is " + state.code() + " but the case is addressed to " + addresseeState);
           }
-        }, () -> errors.add("letter.addressee.state", "'" + addressee.state() + "' is not a participating State"));
+        }, () -> errors.add("letter.addressee.state", ParticipatingStates.all().whyNot(addressee.state())));
       }
     }
     requireParagraphs(letter.introduction(), "letter.introduction", errors);

@@ -53,28 +53,66 @@ public final class ParticipatingStates {
     return byCode.size();
   }
 
-  /** Finds a State by its code in either case ({@code gb}, {@code GB}). */
+  /**
+   * Finds a State by its code in either case ({@code gb}, {@code GB}), under the rule of {@link #find}:
+   * {@code " GB"} is GB, {@code "GB\u0000"} is nothing.
+   */
   public Optional<ParticipatingState> byCode(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(byCode.get(code.trim().toUpperCase(Locale.ROOT)));
+    String input = cleaned(code);
+    return input == null ? Optional.empty() : Optional.ofNullable(byCode.get(input.toUpperCase(Locale.ROOT)));
   }
 
-  /** Finds a State by code, current name, name in text or a former name. */
+  /**
+   * Finds a State by code (either case), current name, name in text or a former name. The one rule for
+   * every State given as input (the case API, Tasklist, {@code /engine-rest}, the letter): spaces around
+   * it are ignored; a control or formatting character anywhere (a NUL, a tab, a zero-width space) makes
+   * it no State at all, so that what is checked is exactly what is stored and shown. {@link #whyNot}
+   * says why an input is refused.
+   */
   public Optional<ParticipatingState> find(String codeOrName) {
-    if (codeOrName == null || codeOrName.isBlank()) {
+    String input = cleaned(codeOrName);
+    if (input == null) {
       return Optional.empty();
     }
-    return byCode(codeOrName).or(() -> Optional.ofNullable(byName.get(normalise(codeOrName))));
+    return byCode(input).or(() -> Optional.ofNullable(byName.get(normalise(input))));
+  }
+
+  /** Why {@code input} is not a participating State, to follow the field's name; null when it is one. */
+  public String whyNot(String input) {
+    if (input == null || input.isBlank()) {
+      return "is required (a participating State's code, e.g. GB)";
+    }
+    if (find(input).isPresent()) {
+      return null;
+    }
+    return input.codePoints().anyMatch(ParticipatingStates::isControl)
+        ? "contains a control character (" + controls(input) + "): give the State's code alone, e.g. GB"
+        : "'" + input + "' is not one of the " + size() + " OSCE participating States (a code such as GB)";
   }
 
   public boolean isParticipatingState(String code) {
     return byCode(code).isPresent();
   }
 
+  /** The input without the spaces around it; null when blank or when it holds a control character. */
+  private static String cleaned(String input) {
+    if (input == null || input.isBlank() || input.codePoints().anyMatch(ParticipatingStates::isControl)) {
+      return null;
+    }
+    return input.strip();
+  }
+
+  private static boolean isControl(int codePoint) {
+    return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT;
+  }
+
+  private static String controls(String input) {
+    return String.join(", ", input.codePoints().filter(ParticipatingStates::isControl).distinct()
+        .mapToObj(c -> String.format("U+%04X", c)).toList());
+  }
+
   private static String normalise(String name) {
-    String lower = name.trim().toLowerCase(Locale.ROOT);
+    String lower = name.strip().toLowerCase(Locale.ROOT);
     return lower.startsWith("the ") ? lower.substring(4) : lower;
   }
 

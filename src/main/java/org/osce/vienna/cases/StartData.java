@@ -33,13 +33,11 @@ public record StartData(String reference, String leadDelegation, String addresse
 
   /** The canonical code of a participating State given by code or name, or null after adding an error. */
   static String stateCode(String value, String field, FieldErrors errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(field, "is required (a participating State's code, e.g. GB)");
+    String whyNot = ParticipatingStates.all().whyNot(value);
+    if (whyNot != null) {
+      errors.add(field, whyNot);
       return null;
     }
-    return ParticipatingStates.all().find(value).map(ParticipatingState::code).orElseGet(() -> {
-      errors.add(field, "'" + value + "' is not one of the 57 OSCE participating States");
-      return null;
-    });
+    return ParticipatingStates.all().find(value).orElseThrow().code();
   }
 }

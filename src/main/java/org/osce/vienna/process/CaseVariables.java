@@ -17,6 +17,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.spi.SpinDataFormatException;
 import org.osce.vienna.cases.DateTimes;
 import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.StrictJson;
 
 /**
  * Reads and writes the process variables in the forms the contract allows: lists and objects as
@@ -24,7 +25,8 @@ import org.osce.vienna.cases.InvalidInputException;
  */
 public final class CaseVariables {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Strict, as every JSON input: a JSON variable sent as text with a key twice is refused. */
+  private static final ObjectMapper MAPPER = StrictJson.configure(new ObjectMapper());
 
   private CaseVariables() {
   }
@@ -33,15 +35,23 @@ public final class CaseVariables {
     return execution.getProcessBusinessKey();
   }
 
+  /** A text variable without the white space around it; null when absent or blank. */
   public static String string(VariableScope scope, String name) {
+    String text = text(scope, name);
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /**
+   * A text variable exactly as sent, for the values a domain rule judges as a whole: a State's code
+   * goes to {@link org.osce.vienna.cases.ParticipatingStates}, which refuses "GB\t" where strip() would
+   * have made it GB.
+   */
+  public static String text(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String text)) {
+    if (value != null && !(value instanceof String)) {
       throw InvalidInputException.single("Invalid variable", name, "must be text");
     }
-    return text.isBlank() ? null : text.strip();
+    return (String) value;
   }
 
   /** A boolean variable; also "true"/"false" strings, which some systems send. */

@@ -12,11 +12,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.osce.vienna.cases.DateTimes;
 import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.cases.Invitations;
 import org.osce.vienna.cases.Letter;
 import org.osce.vienna.cases.LetterReader;
 import org.osce.vienna.cases.LetterValidator;
-import org.osce.vienna.cases.ParticipatingState;
-import org.osce.vienna.cases.ParticipatingStates;
 import org.osce.vienna.cases.StartData;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DraftChecks {
 
-  /** A draft as checked: codes canonical and without duplicates. */
+  /** A draft as checked: codes canonical, each once. */
   public record Draft(Letter letter, List<String> invited, Instant signOffDueAt) {
   }
 
@@ -57,19 +56,7 @@ public class DraftChecks {
 
     List<String> invited = new ArrayList<>();
     try {
-      for (String value : CaseVariables.strings(scope, INVITED_DELEGATIONS)) {
-        ParticipatingState state = ParticipatingStates.all().find(value).orElse(null);
-        if (state == null) {
-          errors.add(INVITED_DELEGATIONS, "'" + value + "' is not one of the 57 OSCE participating States");
-        } else if (state.code().equals(lead)) {
-          errors.add(INVITED_DELEGATIONS, "includes the lead delegation " + lead + ", which always signs");
-        } else if (state.code().equals(addressee)) {
-          errors.add(INVITED_DELEGATIONS, "includes the addressee " + addressee
-              + ": the addressee can never be one of the invoking States");
-        } else if (!invited.contains(state.code())) {
-          invited.add(state.code());
-        }
-      }
+      invited = Invitations.check(CaseVariables.strings(scope, INVITED_DELEGATIONS), lead, addressee, errors);
     } catch (InvalidInputException e) {
       errors.addAll(e);
     }

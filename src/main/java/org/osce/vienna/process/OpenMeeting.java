@@ -34,14 +34,12 @@ public class OpenMeeting implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
-    String requestedBy = CaseVariables.string(execution, MEETING_REQUESTED_BY);
+    String requestedBy = CaseVariables.text(execution, MEETING_REQUESTED_BY);
     Instant requestedAt = CaseVariables.instant(execution, MEETING_REQUESTED_AT);
     FieldErrors errors = new FieldErrors();
-    String code = requestedBy == null ? null
-        : ParticipatingStates.all().find(requestedBy).map(s -> s.code()).orElse(null);
+    String code = ParticipatingStates.all().find(requestedBy).map(s -> s.code()).orElse(null);
     if (code == null) {
-      errors.add(MEETING_REQUESTED_BY, requestedBy == null ? "is required (the code of the State that asks)"
-          : "'" + requestedBy + "' is not one of the 57 OSCE participating States");
+      errors.add(MEETING_REQUESTED_BY, ParticipatingStates.all().whyNot(requestedBy));
     } else if (!code.equals(execution.getVariable(ADDRESSEE_STATE)) && !signatories.signing(reference).contains(code)) {
       errors.add(MEETING_REQUESTED_BY, code + " is neither the addressee nor a signatory of case " + reference);
     }

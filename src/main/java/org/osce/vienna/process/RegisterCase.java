@@ -53,7 +53,7 @@ public class RegisterCase implements ExecutionListener {
           "'" + formReference + "' differs from the business key '" + businessKey + "'");
     }
     StartData start = new StartData(businessKey != null ? businessKey : formReference,
-        CaseVariables.string(execution, LEAD_DELEGATION), CaseVariables.string(execution, ADDRESSEE_STATE),
+        CaseVariables.text(execution, LEAD_DELEGATION), CaseVariables.text(execution, ADDRESSEE_STATE),
         CaseVariables.string(execution, SUBJECT)).validate();
 
     FieldErrors errors = new FieldErrors();

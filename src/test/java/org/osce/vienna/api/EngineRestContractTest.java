@@ -170,7 +170,7 @@ class EngineRestContractTest extends ApiTestSupport {
         "signOffDueAt", "String", "2021-01-01T00:00:00+01:00")));
     assertThat(complete.status()).as(complete.toString()).isEqualTo(400);
     assertThat(complete.json().path("fieldErrors").fieldNames()).toIterable()
-        .contains("letter.questions", "invitedDelegations", "signOffDueAt");
+        .contains("letter.questions", "invitedDelegations[1]", "signOffDueAt");
     JsonNode view = view(officer, "VM-ER-DRAFT");
     assertThat(taskId(view, "Task_DraftLetter")).isEqualTo(task);
     assertThat(Case2021OverRestTest.events(view)).containsExactly("CASE_STARTED");
@@ -262,6 +262,52 @@ class EngineRestContractTest extends ApiTestSupport {
     assertThat(start.json().path("message").asText()).containsIgnoringCase("serializ");
     assertThat(processInstances()).isEqualTo(instances);
     assertThat(taskId(view(officer, "VM-ER-OBJECT"), "Task_DraftLetter")).isEqualTo(task);
+  }
+
+  /**
+   * Over {@code /engine-rest} the start listener and the draft task apply the rules of the case API: a
+   * State with a control character, a letter with a field it does not have or a response period that is
+   * no whole number, a delegation invited twice, a date no case can have are each refused by name and
+   * change nothing; spaces around a code and lower case are taken.
+   */
+  @Test
+  void theStartAndTheDraftOverEngineRestFollowTheCaseApisRules() throws Exception {
+    String officer = TestUsers.officer(identityService, "GB");
+    long instances = processInstances();
+    Answer nul = post(officer, START, start("VM-ER-NUL", variables("leadDelegation", "String", "GB\u0000",
+        "addresseeState", "String", "BY", "subject", "String", "Test")));
+    assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+    assertThat(nul.json().path("fieldErrors").path("leadDelegation").asText())
+        .contains("control character (U+0000)");
+    assertThat(processInstances()).isEqualTo(instances);
+
+    Answer spaces = post(officer, START, start("VM-ER-STRICT", variables("leadDelegation", "String", " GB ",
+        "addresseeState", "String", "by", "subject", "String", "Strict drafts")));
+    assertThat(spaces.status()).as(spaces.toString()).isEqualTo(200);
+    JsonNode view = view(officer, "VM-ER-STRICT");
+    assertThat(view.path("leadDelegation").asText()).isEqualTo("GB");
+    assertThat(view.path("addresseeState").asText()).isEqualTo("BY");
+
+    String task = taskId(view, "Task_DraftLetter");
+    assertThat(post(officer, "/engine-rest/task/" + task + "/claim", Map.of("userId", officer)).status())
+        .isEqualTo(204);
+    com.fasterxml.jackson.databind.node.ObjectNode letter =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Fixtures.letterJson());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) letter.path("concerns").path(0)).put("colour", "red");
+    letter.put("responsePeriodDays", 10.5);
+    Answer complete = post(officer, "/engine-rest/task/" + task + "/complete", Map.of("variables", variables(
+        "letter", "Json", letter.toString(), "invitedDelegations", "Json", "[\"DE\",\"FR\",\"de\"]",
+        "signOffDueAt", "String", "+99999-01-01T00:00:00+01:00")));
+    assertThat(complete.status()).as(complete.toString()).isEqualTo(400);
+    assertThat(complete.json().path("fieldErrors").fieldNames()).toIterable().containsExactlyInAnyOrder(
+        "letter.concerns[0].colour", "letter.responsePeriodDays", "invitedDelegations[2]", "signOffDueAt");
+    assertThat(complete.json().path("fieldErrors").path("letter.responsePeriodDays").asText())
+        .isEqualTo("must be a whole number, not 10.5");
+    assertThat(complete.json().path("fieldErrors").path("invitedDelegations[2]").asText())
+        .contains("invites DE again");
+    view = view(officer, "VM-ER-STRICT");
+    assertThat(taskId(view, "Task_DraftLetter")).isEqualTo(task);
+    assertThat(Case2021OverRestTest.events(view)).containsExactly("CASE_STARTED");
   }
 
   @Test

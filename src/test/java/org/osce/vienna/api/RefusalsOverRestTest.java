@@ -245,7 +245,131 @@ class RefusalsOverRestTest extends ApiTestSupport {
     all.add(new Refusal("deleting a case", "DELETE", cases + "/" + DRAFTING, OFFICER_GB,
         TestUsers.password(OFFICER_GB), null, 405, List.of(), "DELETE"));
     all.add(get("an unknown path", OFFICER_GB, cases + "/" + DRAFTING + "/documents", 404, "documents"));
+
+    // Media types: what the body is and what the answer may be
+    String boundary = "----vm-boundary";
+    all.add(new Refusal("a multipart/form-data body", "POST", cases, OFFICER_GB, TestUsers.password(OFFICER_GB),
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"reference\"\r\n\r\nVM-REF-NEW\r\n--" + boundary
+            + "--\r\n", 415, List.of(), "multipart/form-data",
+        "Content-Type", "multipart/form-data; boundary=" + boundary));
+    all.add(new Refusal("a multipart/form-data body without its boundary", "POST", cases, OFFICER_GB,
+        TestUsers.password(OFFICER_GB), "reference=VM-REF-NEW", 415, List.of(), "multipart/form-data",
+        "Content-Type", "multipart/form-data"));
+    all.add(new Refusal("a form body", "POST", cases, OFFICER_GB, TestUsers.password(OFFICER_GB),
+        "reference=VM-REF-NEW", 415, List.of(), "application/json",
+        "Content-Type", "application/x-www-form-urlencoded"));
+    all.add(new Refusal("a case asked for as XML", "GET", cases + "/" + AWAITING, OFFICER_GB,
+        TestUsers.password(OFFICER_GB), null, 406, List.of(), "application/json", "Accept", "application/xml"));
+    all.add(new Refusal("an Accept header that is no media type", "GET", cases + "/" + AWAITING, OFFICER_GB,
+        TestUsers.password(OFFICER_GB), null, 406, List.of(), "application/json", "Accept", "foo"));
+    all.add(new Refusal("a start answered as HTML only", "POST", cases, OFFICER_GB, TestUsers.password(OFFICER_GB),
+        valid, 406, List.of(), "application/json", "Content-Type", "application/json", "Accept", "text/html"));
+
+    // JSON as written: no key twice, nothing after the object, the place of a syntax error
+    all.add(post("a key given twice", OFFICER_GB, cases, "{\"reference\": \"VM-REF-NEW\", \"reference\": \"VM-REF-NEW2\","
+        + " \"leadDelegation\": \"GB\", \"addresseeState\": \"BY\", \"subject\": \"Twice\"}", 400,
+        List.of("reference"), "twice"));
+    all.add(post("a key given twice inside the letter", OFFICER_GB, cases, valid.replaceFirst("\\}$",
+        ", \"letter\": {\"closing\": \"Yours\", \"closing\": \"Sincerely\"}}"), 400, List.of("letter.closing"),
+        "twice"));
+    all.add(post("JSON broken on its second line", OFFICER_GB, cases, "{\"reference\": \"VM-REF-NEW\",\n"
+        + " \"subject\": }", 400, List.of(), "line 2"));
+    all.add(post("a second object after the body", OFFICER_GB, cases, valid + " {}", 400, List.of(),
+        "goes on after"));
+
+    // Types are not converted
+    all.add(start("a number as the reference", b -> b.put("reference", 2021), "reference", "must be text"));
+    all.add(start("true as the subject", b -> b.put("subject", true), "subject", "must be text"));
+    all.add(start("a number as the lead delegation", b -> b.put("leadDelegation", 826), "leadDelegation",
+        "must be text"));
+    all.add(start("a number among the invited", b -> b.putArray("invitedDelegations").add(276),
+        "invitedDelegations[0]", "must be text"));
+    all.add(post("a number as the response summary", OFFICER_GB, awaiting, "{\"responseReceivedAt\": \"" + now()
+        + "\", \"responseSummary\": 42}", 400, List.of("responseSummary"), "must be text"));
+    all.add(post("a number as the State asking for a meeting", OFFICER_GB, meetings, "{\"meetingRequestedBy\": 112}",
+        400, List.of("meetingRequestedBy"), "must be text"));
+    all.add(start("a response period of 10.5 days", b -> b.set("letter", letter().put("responsePeriodDays", 10.5)),
+        "letter.responsePeriodDays", "whole number"));
+    all.add(start("a response period as text", b -> b.set("letter", letter().put("responsePeriodDays", "10")),
+        "letter.responsePeriodDays", "whole number"));
+    all.add(start("a number as the letter's closing", b -> b.set("letter", letter().put("closing", 7)),
+        "letter.closing", "must be text"));
+
+    // State codes: spaces around are ignored, anything else is refused with the reason
+    all.add(start("a lead delegation with a NUL", b -> b.put("leadDelegation", "GB\u0000"), "leadDelegation",
+        "control character (U+0000)"));
+    all.add(start("an addressee with a tab", b -> b.put("addresseeState", "BY\t"), "addresseeState",
+        "control character (U+0009)"));
+    all.add(start("an invitee with a zero-width space", b -> b.putArray("invitedDelegations").add("DE\u200b"),
+        "invitedDelegations[0]", "control character (U+200B)"));
+
+    // Dates a case can have
+    all.add(start("a sign-off deadline in the year 99999", b -> b.put("signOffDueAt", "+99999-11-03T18:00:00+01:00"),
+        "signOffDueAt", "Helsinki Final Act"));
+    all.add(start("a sign-off deadline ten years ahead", b -> b.put("signOffDueAt", OffsetDateTime.now(ZoneOffset.UTC)
+        .plusYears(10).toString()), "signOffDueAt", "years from now"));
+    all.add(post("a response received in 1900", OFFICER_GB, awaiting, write(response("1900-11-12T10:00:00+01:00")),
+        400, List.of("responseReceivedAt"), "Helsinki Final Act"));
+    all.add(post("a meeting asked for in the year 99999", OFFICER_GB, meetings, write(Map.of("meetingRequestedBy", "BY",
+        "meetingRequestedAt", "+99999-11-15T11:00:00+01:00")), 400, List.of("meetingRequestedAt"),
+        "Helsinki Final Act"));
+
+    // Invitations: each delegation once
+    all.add(start("a delegation invited twice", b -> b.putArray("invitedDelegations").add("DE").add("DE"),
+        "invitedDelegations[1]", "invitedDelegations[0]"));
+    all.add(start("a delegation invited by code and by name", b -> b.putArray("invitedDelegations").add("de")
+        .add("FR").add("Germany"), "invitedDelegations[2]", "invites DE again"));
+    all.add(start("the lead delegation invited", b -> b.putArray("invitedDelegations").add("GB"),
+        "invitedDelegations[0]", "always signs"));
+
+    // The letter's own fields
+    all.add(start("an unknown field in a concern of the letter", b -> {
+      ObjectNode letter = letter();
+      ((ObjectNode) letter.path("concerns").path(0)).put("colour", "red");
+      b.set("letter", letter);
+    }, "letter.concerns[0].colour", "not a field of the letter"));
+    all.add(post("unknown fields at several places of the letter", OFFICER_GB, cases, write(start("VM-REF-NEW", b -> {
+      ObjectNode letter = letter();
+      ((ObjectNode) letter.path("addressee")).put("email", "mission@example.org");
+      letter.put("signature", "J. Smith");
+      b.set("letter", letter);
+    })), 400, List.of("letter.addressee.email", "letter.signature"), "not a field of the letter"));
     return all;
+  }
+
+  /**
+   * Addresses Tomcat refuses before the application sees them, sent over a raw socket (HTTP clients
+   * would normalise or refuse them): each is a 400 problem+json, not Tomcat's HTML page, and says
+   * nothing about the server.
+   */
+  @Test
+  void anAddressTheServerCannotReadIsAProblemAndNoHtml() throws Exception {
+    long cases = rows("vm_case");
+    for (String path : List.of("/api/cases/%00", "/api/cases/VM%2F2021", "/api/cases/VM%5C2021", "/api/cases/%ZZ",
+        "/api/cases/VM 2021", "/engine-rest/process-instance/%00")) {
+      String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+      String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      assertThat(head).as("%s: %s", path, answer).startsWith("HTTP/1.1 400").containsIgnoringCase(
+          "Content-Type: " + PROBLEM_JSON).doesNotContainIgnoringCase("Server:");
+      assertThat(body).as(path).doesNotContainIgnoringCase("<html").doesNotContainIgnoringCase("tomcat")
+          .doesNotContainIgnoringCase("apache");
+      JsonNode problem = JSON.readTree(body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1));
+      assertThat(problem.path("status").asInt()).isEqualTo(400);
+      assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
+      assertThat(problem.path("detail").asText()).contains("address");
+    }
+    assertThat(rows("vm_case")).isEqualTo(cases);
+  }
+
+  /** One request as written, over a plain socket; the whole answer as text. */
+  private String raw(String request) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private static Refusal get(String name, String user, String path, int status, String detail) {
@@ -260,7 +384,11 @@ class RefusalsOverRestTest extends ApiTestSupport {
   }
 
   private static Refusal start(String name, Consumer<ObjectNode> change, String field) {
-    return post(name, OFFICER_GB, "/api/cases", write(start("VM-REF-NEW", change)), 400, List.of(field), field);
+    return start(name, change, field, field);
+  }
+
+  private static Refusal start(String name, Consumer<ObjectNode> change, String field, String detail) {
+    return post(name, OFFICER_GB, "/api/cases", write(start("VM-REF-NEW", change)), 400, List.of(field), detail);
   }
 
   static ObjectNode start(String reference, Consumer<ObjectNode> change) {
