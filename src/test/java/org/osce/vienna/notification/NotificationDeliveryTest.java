@@ -46,8 +46,11 @@ class NotificationDeliveryTest extends MailContextTest {
   @Autowired
   TestRestTemplate rest;
 
-  /** The administrator of the demo profile: health details are for managers and administrators. */
-  private static final String ADMIN = "demo";
+  /** The administrator of the profile (demo, or postgres): health details are for managers and administrators. */
+  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.admin-user.id}")
+  String adminId;
+  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.admin-user.password}")
+  String adminPassword;
   private static final Instant NOW = Instant.parse("2021-11-16T08:30:00Z");
   private static final Instant DUE = Instant.parse("2021-11-15T22:59:59.999Z");
   private static final Instant MEETING_TARGET = Instant.parse("2021-11-23T10:00:00Z");
@@ -204,7 +207,7 @@ class NotificationDeliveryTest extends MailContextTest {
     assertThat(notificationsHealth()).contains("\"status\":\"DELAYED\"", "\"pending\":3", "\"failed\":3",
         "\"oldestPendingAge\":\"PT0S\"");
     // A mail server that is down does not take the application out of service.
-    ResponseEntity<String> overall = rest.withBasicAuth(ADMIN, ADMIN).getForEntity("/actuator/health", String.class);
+    ResponseEntity<String> overall = rest.withBasicAuth(adminId, adminPassword).getForEntity("/actuator/health", String.class);
     assertThat(overall.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(overall.getBody()).startsWith("{\"status\":\"UP\"").contains("\"notifications\":{\"description\":\"Messages are waiting to be retried\",\"status\":\"DELAYED\"");
 
@@ -274,7 +277,7 @@ class NotificationDeliveryTest extends MailContextTest {
   }
 
   private String notificationsHealth() {
-    ResponseEntity<String> health = rest.withBasicAuth(ADMIN, ADMIN).getForEntity("/actuator/health/outbox",
+    ResponseEntity<String> health = rest.withBasicAuth(adminId, adminPassword).getForEntity("/actuator/health/outbox",
         String.class);
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
     return health.getBody();
