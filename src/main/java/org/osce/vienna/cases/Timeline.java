@@ -21,9 +21,11 @@ public class Timeline {
   public record Entry(Instant at, String event, String by, String detail) {
   }
 
-  public void record(String reference, Instant at, String event, String by, String detail) {
+  /** Stored under the event's name, the string the case API shows (TimelineEvent). */
+  public void record(String reference, Instant at, TimelineEvent event, String by, String detail) {
     jdbc.update("INSERT INTO vm_timeline (case_reference, at, event, by_user, detail) VALUES (?, ?, ?, ?, ?)",
-        reference, ts(at), event, by, detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...");
+        reference, ts(at), event.name(), by,
+        detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...");
   }
 
   public List<Entry> of(String reference) {

@@ -23,6 +23,7 @@ import org.osce.vienna.cases.InvalidInputException;
 import org.osce.vienna.cases.ParticipatingStates;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.identity.Groups;
 import org.springframework.stereotype.Component;
 
@@ -98,7 +99,8 @@ public class CheckMeetingRequest implements ExecutionListener {
     execution.setVariable(MEETING_REQUESTED_AT, CaseVariables.dateValue(requestedAt));
     execution.setVariable(CASE_LABEL, reference + " ("
         + ParticipatingStates.all().byCode(c.addresseeState()).orElseThrow().name() + ")");
-    timeline.record(reference, now, "MEETING_REQUEST_SUBMITTED", user.getUserId(), "in the name of " + state);
+    timeline.record(reference, now, TimelineEvent.MEETING_REQUEST_SUBMITTED, user.getUserId(),
+        "in the name of " + state);
   }
 
   /** The one State whose head of delegation the user is. */

@@ -9,6 +9,7 @@ import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.FollowUps;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.notification.CaseNotices;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ public class CloseCase implements JavaDelegate {
     var actions = followUps.of(reference);
     cases.closed(reference, now);
     notices.caseClosed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference), actions);
-    timeline.record(reference, now, "CASE_CLOSED", null,
+    timeline.record(reference, now, TimelineEvent.CASE_CLOSED, null,
         "response " + cases.get(reference).responseStatus() + "; follow-up " + actions);
   }
 }

@@ -13,6 +13,7 @@ import org.osce.vienna.cases.CaseStatus;
 import org.osce.vienna.cases.OnBehalfOf;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Ends the sign-off round (all decided, or the deadline passed): the undecided are recorded as not joined. */
@@ -40,7 +41,7 @@ public class CloseSignOffRound implements JavaDelegate {
     execution.setVariable(SIGNATORIES_TEXT, OnBehalfOf.sentence(signing));
     cases.status(reference, CaseStatus.DELIVERY);
     List<String> declined = signatories.declined(reference);
-    timeline.record(reference, now, "SIGN_OFF_CLOSED", null, signing.size() + " States sign"
+    timeline.record(reference, now, TimelineEvent.SIGN_OFF_CLOSED, null, signing.size() + " States sign"
         + (declined.isEmpty() ? "" : "; declined: " + String.join(", ", declined))
         + (undecided.isEmpty() ? "" : "; no decision by the deadline: " + String.join(", ", undecided)));
   }

@@ -14,6 +14,7 @@ import org.osce.vienna.cases.Letters;
 import org.osce.vienna.cases.OnBehalfOf;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.cases.ViennaProperties;
 import org.osce.vienna.letter.LetterComposer;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,7 @@ public class ComposeFinalLetter implements JavaDelegate {
         properties.responsePeriodDays());
     letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.sentence(signing), now));
     execution.setVariable(LETTER_URL, "/api/cases/" + reference + "/letter.pdf");
-    timeline.record(reference, now, "LETTER_COMPOSED", null, "on behalf of " + signing.size() + " delegations");
+    timeline.record(reference, now, TimelineEvent.LETTER_COMPOSED, null,
+        "on behalf of " + signing.size() + " delegations");
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.notification.CaseNotices;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,6 @@ public class InformParticipatingStates implements JavaDelegate {
     String reference = CaseVariables.reference(execution);
     notices.invocation(reference, (String) execution.getVariable(CASE_LABEL),
         (String) execution.getVariable(ADDRESSEE_STATE), signatories.signing(reference));
-    timeline.record(reference, EngineClock.now(), "PARTICIPATING_STATES_INFORMED", null, null);
+    timeline.record(reference, EngineClock.now(), TimelineEvent.PARTICIPATING_STATES_INFORMED, null, null);
   }
 }

@@ -13,6 +13,7 @@ import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.CaseStatus;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.notification.CaseNotices;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ public class OpenSignOffRound implements JavaDelegate {
       notices.invitedToCoSign(reference, (String) execution.getVariable(CASE_LABEL), invited,
           CaseVariables.instant(execution, SIGN_OFF_DUE_AT));
     }
-    timeline.record(reference, now, "SIGN_OFF_OPENED", null,
+    timeline.record(reference, now, TimelineEvent.SIGN_OFF_OPENED, null,
         invited.size() + " delegations invited to co-sign" + (invited.isEmpty() ? "" : ": " + String.join(", ", invited)));
   }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.cases.InvalidInputException;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,7 @@ public class RecordCoSigningDecision implements TaskListener {
     if (!signatories.decide(reference, delegation, joins, comment, currentUser.id(), now)) {
       throw new IllegalStateException(delegation + " has no open invitation to co-sign case " + reference);
     }
-    timeline.record(reference, now, joins ? "CO_SIGNING_JOINED" : "CO_SIGNING_DECLINED", currentUser.id(),
-        delegation + (comment == null ? "" : ": " + comment));
+    timeline.record(reference, now, joins ? TimelineEvent.CO_SIGNING_JOINED : TimelineEvent.CO_SIGNING_DECLINED,
+        currentUser.id(), delegation + (comment == null ? "" : ": " + comment));
   }
 }

@@ -14,6 +14,7 @@ import org.osce.vienna.cases.Deadlines;
 import org.osce.vienna.cases.DeliveryChannel;
 import org.osce.vienna.cases.LetterReader;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.cases.ViennaProperties;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ public class RecordDelivery implements JavaDelegate {
     Instant dueAt = deadlines.responseDue(deliveredAt, period);
     execution.setVariable(RESPONSE_DUE_AT, CaseVariables.dateValue(dueAt));
     cases.delivered(reference, channel, deliveredAt, dueAt);
-    timeline.record(reference, deliveredAt, "LETTER_DELIVERED", null,
+    timeline.record(reference, deliveredAt, TimelineEvent.LETTER_DELIVERED, null,
         (channel == DeliveryChannel.EMAIL ? "by e-mail" : "by hand") + "; response due by " + dueAt
             + (deadlines.fallsOnWeekend(dueAt) ? " (falls on a weekend; no extension)" : ""));
   }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.cases.Meetings;
+import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Keeps the meeting's outcome with the case. */
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Component;
 public class RecordMeeting implements JavaDelegate {
 
   private final Meetings meetings;
-  private final org.osce.vienna.cases.Timeline timeline;
+  private final Timeline timeline;
 
-  public RecordMeeting(Meetings meetings, org.osce.vienna.cases.Timeline timeline) {
+  public RecordMeeting(Meetings meetings, Timeline timeline) {
     this.meetings = meetings;
     this.timeline = timeline;
   }
@@ -27,6 +29,6 @@ public class RecordMeeting implements JavaDelegate {
     meetings.outcome(((Number) execution.getVariable(MEETING_ID)).longValue(),
         CaseVariables.requireBool(execution, MEETING_HELD), CaseVariables.string(execution, MEETING_OUTCOME),
         EngineClock.now());
-    timeline.record(CaseVariables.reference(execution), EngineClock.now(), "MEETING_RECORDED", null, null);
+    timeline.record(CaseVariables.reference(execution), EngineClock.now(), TimelineEvent.MEETING_RECORDED, null, null);
   }
 }

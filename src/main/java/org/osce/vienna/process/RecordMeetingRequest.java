@@ -13,6 +13,7 @@ import org.osce.vienna.cases.Deadlines;
 import org.osce.vienna.cases.Meetings;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.cases.ViennaProperties;
 import org.osce.vienna.notification.CaseNotices;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,7 @@ public class RecordMeetingRequest implements JavaDelegate {
     execution.setVariable(MEETING_TARGET_AT, CaseVariables.dateValue(targetAt));
     notices.meetingRequested(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
         requestedBy, id, targetAt);
-    timeline.record(reference, requestedAt, "MEETING_REQUESTED", null, "by " + requestedBy + "; target " + targetAt);
+    timeline.record(reference, requestedAt, TimelineEvent.MEETING_REQUESTED, null,
+        "by " + requestedBy + "; target " + targetAt);
   }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.cases.Meetings;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.notification.CaseNotices;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,6 @@ public class RecordMeetingTargetMissed implements JavaDelegate {
     meetings.targetMissed(meetingId, now);
     notices.meetingTargetPassed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
         meetingId, targetAt);
-    timeline.record(reference, now, "MEETING_TARGET_PASSED", null, "target " + targetAt);
+    timeline.record(reference, now, TimelineEvent.MEETING_TARGET_PASSED, null, "target " + targetAt);
   }
 }

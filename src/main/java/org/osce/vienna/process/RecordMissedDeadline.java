@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.notification.CaseNotices;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,6 @@ public class RecordMissedDeadline implements JavaDelegate {
     Instant dueAt = CaseVariables.instant(execution, RESPONSE_DUE_AT);
     cases.deadlineMissed(reference, now);
     notices.deadlinePassed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference), dueAt);
-    timeline.record(reference, now, "RESPONSE_DEADLINE_PASSED", null, "due " + dueAt);
+    timeline.record(reference, now, TimelineEvent.RESPONSE_DEADLINE_PASSED, null, "due " + dueAt);
   }
 }

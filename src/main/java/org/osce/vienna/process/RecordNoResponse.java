@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.ResponseStatus;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** The wait was closed without a response: the case is recorded as unanswered and goes to follow-up. */
@@ -27,6 +28,6 @@ public class RecordNoResponse implements JavaDelegate {
     String reference = CaseVariables.reference(execution);
     cases.noResponse(reference);
     execution.setVariable(RESPONSE_STATUS, ResponseStatus.NONE.name());
-    timeline.record(reference, EngineClock.now(), "NO_RESPONSE", null, "recorded as unanswered");
+    timeline.record(reference, EngineClock.now(), TimelineEvent.NO_RESPONSE, null, "recorded as unanswered");
   }
 }

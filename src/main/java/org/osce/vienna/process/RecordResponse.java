@@ -25,6 +25,7 @@ import org.osce.vienna.cases.LetterReader;
 import org.osce.vienna.cases.ResponseStatus;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.osce.vienna.notification.CaseNotices;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,7 @@ public class RecordResponse implements JavaDelegate {
         questionsToAssess(LetterReader.read(CaseVariables.json(execution, LETTER).toString()))));
     notices.responseReceived(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
         onTime, daysLate);
-    timeline.record(reference, receivedAt, "RESPONSE_RECEIVED", null,
+    timeline.record(reference, receivedAt, TimelineEvent.RESPONSE_RECEIVED, null,
         onTime ? "on time" : daysLate + " day(s) late");
   }
 

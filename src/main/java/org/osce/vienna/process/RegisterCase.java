@@ -17,6 +17,7 @@ import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.ParticipatingStates;
 import org.osce.vienna.cases.StartData;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -91,7 +92,7 @@ public class RegisterCase implements ExecutionListener {
           "'" + start.reference() + "' is already the reference of another case");
     }
     caseAccess.grantToLead(execution.getProcessInstanceId(), start.leadDelegation());
-    timeline.record(start.reference(), now, "CASE_STARTED", currentUser.id(),
+    timeline.record(start.reference(), now, TimelineEvent.CASE_STARTED, currentUser.id(),
         start.leadDelegation() + " invokes the mechanism towards " + start.addresseeState() + ": " + start.subject());
   }
 }

@@ -17,6 +17,7 @@ import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.InvalidInputException;
 import org.osce.vienna.cases.LetterReader;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Completing "Assess the response": every question of the letter assessed once, and the response judged as a whole. */
@@ -55,7 +56,7 @@ public class ValidateAssessment implements TaskListener {
       canonical.add(entry);
     });
     task.setVariable(QUESTION_ASSESSMENTS, CaseVariables.jsonValue(canonical));
-    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), "RESPONSE_ASSESSED",
+    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.RESPONSE_ASSESSED,
         currentUser.id(), (substantive ? "substantive" : "not substantive") + "; " + summary(byQuestion));
   }
 

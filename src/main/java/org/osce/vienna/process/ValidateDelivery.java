@@ -12,6 +12,7 @@ import org.osce.vienna.cases.CaseRecords;
 import org.osce.vienna.cases.DeliveryChannel;
 import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +65,7 @@ public class ValidateDelivery implements TaskListener {
     errors.throwIfAny("The delivery cannot be recorded");
     // By e-mail, the delivery time is set when the letter is sent, not typed in.
     task.setVariable(DELIVERED_AT, CaseVariables.dateValue(deliveredAt));
-    timeline.record(reference, EngineClock.now(), "LETTER_SIGNED", currentUser.id(),
+    timeline.record(reference, EngineClock.now(), TimelineEvent.LETTER_SIGNED, currentUser.id(),
         channel == DeliveryChannel.EMAIL ? "to be sent by e-mail" : "delivered by hand");
   }
 }

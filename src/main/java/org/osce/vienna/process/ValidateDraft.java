@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Completing "Draft the letter": refuses an incomplete draft (the task stays open) and stores it in canonical form. */
@@ -33,7 +34,7 @@ public class ValidateDraft implements TaskListener {
     task.setVariable(LETTER, CaseVariables.jsonValue(draft.letter()));
     task.setVariable(INVITED_DELEGATIONS, CaseVariables.jsonValue(draft.invited()));
     task.setVariable(SIGN_OFF_DUE_AT, CaseVariables.dateValue(draft.signOffDueAt()));
-    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), "DRAFT_SUBMITTED",
+    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.DRAFT_SUBMITTED,
         currentUser.id(), draft.letter().concerns().size() + " concerns, " + draft.letter().questions().size()
             + " questions; invited: " + (draft.invited().isEmpty() ? "none" : String.join(", ", draft.invited())));
   }

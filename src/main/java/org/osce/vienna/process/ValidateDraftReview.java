@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Completing "Approve the draft": a return needs comments for the drafter; an approval needs a sign-off deadline still ahead. */
@@ -38,6 +39,6 @@ public class ValidateDraftReview implements TaskListener {
     }
     errors.throwIfAny("The review cannot be completed");
     timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(),
-        approved ? "DRAFT_APPROVED" : "DRAFT_RETURNED", currentUser.id(), comments);
+        approved ? TimelineEvent.DRAFT_APPROVED : TimelineEvent.DRAFT_RETURNED, currentUser.id(), comments);
   }
 }

@@ -11,6 +11,7 @@ import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.FollowUpAction;
 import org.osce.vienna.cases.Signatories;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,7 @@ public class ValidateFollowUp implements TaskListener {
           .throwIfAny("The follow-up cannot be decided");
     }
     task.setVariable(FOLLOW_UP_ACTIONS, CaseVariables.jsonValue(actions.stream().map(Enum::name).toList()));
-    timeline.record(reference, EngineClock.now(), "FOLLOW_UP_DECIDED", currentUser.id(),
+    timeline.record(reference, EngineClock.now(), TimelineEvent.FOLLOW_UP_DECIDED, currentUser.id(),
         actions.isEmpty() ? "close the case" : actions.toString());
   }
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.cases.FieldErrors;
 import org.osce.vienna.cases.InvalidInputException;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Completing "Record the meeting outcome": whether it was held, and what came of it. */
@@ -50,6 +51,6 @@ public class ValidateMeetingOutcome implements TaskListener {
     }
     errors.throwIfAny("The meeting outcome cannot be recorded");
     timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(),
-        held ? "MEETING_HELD" : "MEETING_NOT_HELD", currentUser.id(), outcome);
+        held ? TimelineEvent.MEETING_HELD : TimelineEvent.MEETING_NOT_HELD, currentUser.id(), outcome);
   }
 }

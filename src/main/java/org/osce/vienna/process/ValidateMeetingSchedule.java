@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.cases.DateTimes;
 import org.osce.vienna.cases.Meetings;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Completing "Arrange the bilateral meeting": the agreed date and time are required and recorded. */
@@ -30,7 +31,7 @@ public class ValidateMeetingSchedule implements TaskListener {
     Instant scheduledFor = DateTimes.require(task.getVariable(MEETING_SCHEDULED_FOR), MEETING_SCHEDULED_FOR);
     task.setVariable(MEETING_SCHEDULED_FOR, CaseVariables.dateValue(scheduledFor));
     meetings.scheduled(((Number) task.getVariable(MEETING_ID)).longValue(), scheduledFor);
-    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), "MEETING_ARRANGED", currentUser.id(),
-        "for " + scheduledFor);
+    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.MEETING_ARRANGED,
+        currentUser.id(), "for " + scheduledFor);
   }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Completing "Register the response": a received response needs its date and summary; "no response" closes the wait. */
@@ -34,7 +35,8 @@ public class ValidateResponse implements TaskListener {
           task.getVariable(RESPONSE_REFERENCE), task.getVariable(RESPONSE_SUMMARY));
       task.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(receivedAt));
     }
-    timeline.record(reference, EngineClock.now(), received ? "RESPONSE_REGISTERED" : "RESPONSE_WAIT_CLOSED",
-        currentUser.id(), received ? null : "closed as: no response received");
+    timeline.record(reference, EngineClock.now(),
+        received ? TimelineEvent.RESPONSE_REGISTERED : TimelineEvent.RESPONSE_WAIT_CLOSED, currentUser.id(),
+        received ? null : "closed as: no response received");
   }
 }

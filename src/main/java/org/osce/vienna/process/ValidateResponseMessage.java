@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.cases.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,6 @@ public class ValidateResponseMessage implements ExecutionListener {
     Instant receivedAt = checks.check(reference, execution.getVariable(RESPONSE_RECEIVED_AT),
         execution.getVariable(RESPONSE_REFERENCE), execution.getVariable(RESPONSE_SUMMARY));
     execution.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(receivedAt));
-    timeline.record(reference, EngineClock.now(), "RESPONSE_REGISTERED", currentUser.id(), "by message");
+    timeline.record(reference, EngineClock.now(), TimelineEvent.RESPONSE_REGISTERED, currentUser.id(), "by message");
   }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -310,7 +311,7 @@ class ViennaMechanismProcessTest {
   }
 
   @Test
-  void aLetterTheMailServerDoesNotTakeIsRetriedAndNeverTakenAsDelivered() {
+  void aLetterTheMailServerDoesNotTakeIsTriedFiveTimesAMinuteApartThenAnIncidentNeverTakenAsDelivered() {
     String reference = newReference();
     ProcessInstance pi = startCase(reference);
     // A lead writing alone needs no sign-off deadline: the round closes at once.
@@ -319,19 +320,47 @@ class ViennaMechanismProcessTest {
     approve(pi);
     smtp.stop();
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "EMAIL"));
+    var management = engine.getManagementService();
+    Job send = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+    // Five tries a minute apart, then an incident: the engine's failedJobRetryTimeCycle, as the model sets none.
+    assertThat(send.getRetries()).isEqualTo(5);
+    Instant attempt = EngineClock.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(attempt));
     assertThatThrownBy(() -> driver.runJobs(pi)).isInstanceOf(MailException.class);
 
-    // The step waits for its next attempt (then, out of retries, an incident): nothing is delivered.
+    // The step waits for its next attempt a minute later: nothing is delivered.
     assertThat(pi).isWaitingAt("Task_SendLetterByEmail");
-    Job send = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    send = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(send.getRetries()).isEqualTo(4);
+    assertThat(send.getDuedate()).isEqualTo(Date.from(attempt.plus(Duration.ofMinutes(1))));
     assertThat(send.getExceptionMessage()).isNotBlank();
     assertThat(cases.get(reference).deliveredAt()).isNull();
     assertThat(driver.variable(pi, DELIVERED_AT)).isNull();
     assertThat(outbox.of(reference)).noneMatch(n -> n.event().equals("LETTER_DELIVERY"));
 
+    for (int retriesLeft = 3; retriesLeft >= 0; retriesLeft--) {
+      attempt = send.getDuedate().toInstant();
+      ClockUtil.setCurrentTime(Date.from(attempt));
+      String sendId = send.getId();
+      assertThatThrownBy(() -> management.executeJob(sendId)).isInstanceOf(MailException.class);
+      send = management.createJobQuery().jobId(sendId).singleResult();
+      assertThat(send.getRetries()).isEqualTo(retriesLeft);
+      if (retriesLeft > 0) {
+        assertThat(send.getDuedate()).isEqualTo(Date.from(attempt.plus(Duration.ofMinutes(1))));
+      }
+    }
+    // Out of retries: an incident in Cockpit, and still nothing delivered.
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
+        .satisfies(incident -> {
+          assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+          assertThat(incident.getActivityId()).isEqualTo("Task_SendLetterByEmail");
+        });
+    assertThat(cases.get(reference).deliveredAt()).isNull();
+
+    // The mail server is back and the operator retries the step, as in Cockpit.
     smtp.start();
-    engine.getManagementService().executeJob(send.getId());
+    management.setJobRetries(send.getId(), 1);
+    management.executeJob(send.getId());
     driver.runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
     assertLetterSentByEmailAndDeliveredWhenAccepted(reference);
