@@ -90,7 +90,7 @@ class DeadlineRaceTest {
             .get(30, TimeUnit.SECONDS);
       }
       return call.callRealMethod();
-    }).when(timeline).record(eq(REFERENCE), any(), eq("RESPONSE_REGISTERED"), any(), any());
+    }).when(timeline).record(eq(REFERENCE), any(), eq(org.osce.vienna.cases.TimelineEvent.RESPONSE_REGISTERED), any(), any());
 
     ResponseReport reply = new ResponseReport(Instant.now().atOffset(ZoneOffset.UTC).toString(), "No. 03-12/3456",
         "Belarus contests the invocation.");
