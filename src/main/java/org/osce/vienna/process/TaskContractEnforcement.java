@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -129,6 +130,43 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
     public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
       check(this, taskId, variableNames, null);
       super.removeVariablesLocal(taskId, variableNames);
+    }
+
+    @Override
+    public void deleteTask(String taskId) {
+      refuseDeletingACaseTask(taskId);
+      super.deleteTask(taskId);
+    }
+
+    @Override
+    public void deleteTask(String taskId, String deleteReason) {
+      refuseDeletingACaseTask(taskId);
+      super.deleteTask(taskId, deleteReason);
+    }
+
+    @Override
+    public void deleteTask(String taskId, boolean cascade) {
+      refuseDeletingACaseTask(taskId);
+      super.deleteTask(taskId, cascade);
+    }
+
+    /**
+     * The engine refuses it too, before it checks who asks, but as a server error (500): a caller should
+     * read what to do instead. Looked up without the caller's rights, as the engine's own refusal is.
+     */
+    private void refuseDeletingACaseTask(String taskId) {
+      Task task = taskId == null ? null : commandExecutor.execute(context -> {
+        context.disableAuthorizationCheck();
+        try {
+          return context.getTaskManager().findTaskById(taskId);
+        } finally {
+          context.enableAuthorizationCheck();
+        }
+      });
+      if (task != null && task.getProcessInstanceId() != null) {
+        throw new BadUserRequestException("Task " + taskId + " is a step of a case: it ends when it is completed,"
+            + " and is never deleted");
+      }
     }
 
     @Override

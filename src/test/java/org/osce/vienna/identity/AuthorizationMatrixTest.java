@@ -243,6 +243,14 @@ class AuthorizationMatrixTest {
       CORRELATE_RESPONSE                     | +  | +  | -  | -  | -  | +  | -
       CORRELATE_RESPONSE_WITH_FOREIGN_VAR    | -  | -  | -  | -  | -  | +  | -
       CORRELATE_OTHER_MESSAGE                | -  | -  | -  | -  | -  | -  | -
+      CREATE_TASK                            | -  | -  | -  | -  | -  | +  | -
+      DELETE_LEAD_TASK                       | -  | -  | -  | -  | -  | -  | -
+      SET_JOB_RETRIES                        | -  | -  | -  | -  | -  | +  | -
+      SET_JOB_DUE_DATE                       | -  | -  | -  | -  | -  | +  | -
+      CREATE_INCIDENT                        | -  | -  | -  | -  | -  | +  | -
+      MIGRATE_CASE                           | -  | -  | -  | -  | -  | +  | -
+      UPDATE_SHARED_FILTER                   | -  | -  | -  | -  | -  | +  | -
+      UPDATE_ANOTHER_USER                    | -  | -  | -  | -  | -  | +  | -
       DEPLOY                                 | -  | -  | -  | -  | -  | +  | -
       SUSPEND_PROCESS_DEFINITION             | -  | -  | -  | -  | -  | +  | -
       CREATE_AUTHORIZATION                   | -  | -  | -  | -  | -  | +  | -
@@ -258,7 +266,9 @@ class AuthorizationMatrixTest {
     COMPLETE_INVITED_TASK, COMPLETE_INVITED_TASK_WITH_FOREIGN_VAR, COMPLETE_WITH_OBJECT_VALUE,
     SUBMIT_FORM_WITH_FOREIGN_VAR, THROW_BPMN_ERROR_FROM_LEAD_TASK, ADD_CANDIDATE_TO_LEAD_TASK,
     SET_ASSIGNEE_OF_LEAD_TASK, MODIFY_CASE, SET_CASE_VARIABLE, SUSPEND_CASE, DELETE_CASE, EXECUTE_RESPONSE_TIMER,
-    START_AT_ACTIVITY, CORRELATE_RESPONSE, CORRELATE_RESPONSE_WITH_FOREIGN_VAR, CORRELATE_OTHER_MESSAGE, DEPLOY,
+    START_AT_ACTIVITY, CORRELATE_RESPONSE, CORRELATE_RESPONSE_WITH_FOREIGN_VAR, CORRELATE_OTHER_MESSAGE,
+    CREATE_TASK, DELETE_LEAD_TASK, SET_JOB_RETRIES, SET_JOB_DUE_DATE, CREATE_INCIDENT, MIGRATE_CASE,
+    UPDATE_SHARED_FILTER, UPDATE_ANOTHER_USER, DEPLOY,
     SUSPEND_PROCESS_DEFINITION, CREATE_AUTHORIZATION, JOIN_GROUP, API_START_CASE_OF_LEAD, API_REPORT_RESPONSE,
     API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME
   }
@@ -442,6 +452,80 @@ class AuthorizationMatrixTest {
       }
       case CORRELATE_OTHER_MESSAGE -> byStatus(call(role, HttpMethod.POST, "/engine-rest/message",
           Map.of("messageName", "SomethingElse", "businessKey", newCase().getBusinessKey())));
+      case CREATE_TASK -> {
+        String id = "matrix-task-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/create", Map.of("id", id,
+            "name", "A task of nobody's case")));
+        assertThat(engine.getTaskService().createTaskQuery().taskId(id).count()).isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
+        engine.getTaskService().deleteTask(id, true);
+        yield outcome;
+      }
+      case DELETE_LEAD_TASK -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.DELETE, "/engine-rest/task/" + leadTask(pi), null));
+        assertThat(driver.tasks(pi, TASK_DRAFT_LETTER)).hasSize(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case SET_JOB_RETRIES, SET_JOB_DUE_DATE -> {
+        ProcessInstance pi = deliveredCase();
+        org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+            .processInstanceId(pi.getId()).timers().singleResult();
+        Outcome outcome = byStatus(action == Write.SET_JOB_RETRIES
+            ? call(role, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries", Map.of("retries", 0))
+            : call(role, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/duedate",
+                Map.of("duedate", "2099-01-01T00:00:00.000+0100")));
+        org.camunda.bpm.engine.runtime.Job after = engine.getManagementService().createJobQuery().jobId(timer.getId())
+            .singleResult();
+        assertThat(after.getRetries() != timer.getRetries() || !after.getDuedate().equals(timer.getDuedate()))
+            .isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case CREATE_INCIDENT -> {
+        ProcessInstance pi = newCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/execution/" + pi.getId()
+            + "/create-incident", Map.of("incidentType", "matrix", "configuration", "x", "message", "made up")));
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+            .isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case MIGRATE_CASE -> {
+        ProcessInstance pi = newCase();
+        String definition = pi.getProcessDefinitionId();
+        yield byStatus(call(role, HttpMethod.POST, "/engine-rest/migration/execute", Map.of(
+            "migrationPlan", Map.of("sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition,
+                "instructions", List.of(Map.of("sourceActivityIds", List.of(TASK_DRAFT_LETTER),
+                    "targetActivityIds", List.of(TASK_DRAFT_LETTER)))),
+            "processInstanceIds", List.of(pi.getId()))));
+      }
+      case UPDATE_SHARED_FILTER -> {
+        org.camunda.bpm.engine.filter.Filter filter = engine.getFilterService().createFilterQuery()
+            .filterName(TasklistFilters.MY_DELEGATION).singleResult();
+        Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/filter/" + filter.getId(), Map.of(
+            "resourceType", "Task", "name", "Renamed", "query", Map.of())));
+        org.camunda.bpm.engine.filter.Filter after = engine.getFilterService().getFilter(filter.getId());
+        boolean renamed = after.getName().equals("Renamed");
+        if (renamed) {
+          engine.getFilterService().saveFilter(after.setName(filter.getName()).setQuery(filter.getQuery())
+              .setProperties(filter.getProperties()));
+        }
+        assertThat(renamed).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case UPDATE_ANOTHER_USER -> {
+        String before = engine.getIdentityService().createUserQuery().userId("officer-fr").singleResult().getFirstName();
+        Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/user/officer-fr/profile", Map.of(
+            "id", "officer-fr", "firstName", "Mallory", "lastName", "Martin", "email", "mallory@example.org")));
+        org.camunda.bpm.engine.identity.User user = engine.getIdentityService().createUserQuery().userId("officer-fr")
+            .singleResult();
+        boolean changed = user.getFirstName().equals("Mallory");
+        if (changed) {
+          user.setFirstName(before);
+          user.setEmail(null);
+          engine.getIdentityService().saveUser(user);
+        }
+        assertThat(changed).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
       case DEPLOY -> {
         String name = "matrix-" + CASES.incrementAndGet();
         Outcome outcome = byStatus(deploy(role, name));
