@@ -60,8 +60,23 @@ final class CaseClient {
   final AtomicInteger failedCalls = new AtomicInteger();
   /** Successful steps of the procedure (start, task completed, response reported): the run's progress. */
   final AtomicInteger steps = new AtomicInteger();
+  /**
+   * How many steps the clients may have done before the next kill. They wait there, so that each kill
+   * finds cases in flight however fast the machine is (on a quiet machine the cases outran the kills).
+   */
+  final AtomicInteger allowedSteps = new AtomicInteger(Integer.MAX_VALUE);
   /** Answers no step expects: reported in the figures. */
   final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+
+  /** Waits until the clients may take another step (see {@link #allowedSteps}). */
+  void awaitTurn() {
+    while (steps.get() >= allowedSteps.get()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("The clients waited past the deadline for the next kill");
+      }
+      ChildApplication.pause(Duration.ofMillis(100));
+    }
+  }
 
   CaseClient(ChildApplication application, Instant deadline) {
     this.application = application;

@@ -46,6 +46,7 @@ final class CaseRun {
   }
 
   Step step(CaseClient client) {
+    client.awaitTurn();
     String officer = officer(plan.lead());
     String head = head(plan.lead());
     Answer read = client.get(officer, "/api/cases/" + plan.reference());

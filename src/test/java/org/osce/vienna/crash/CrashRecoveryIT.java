@@ -141,6 +141,8 @@ class CrashRecoveryIT {
       createUsers(client);
       List<CaseRun> runs = plans(CASES, random).stream().map(CaseRun::new).toList();
       int totalSteps = runs.stream().mapToInt(CaseRun::expectedSteps).sum();
+      // The clients stop at each kill's mark until that kill has happened (CaseClient.allowedSteps).
+      client.allowedSteps.set(mark(totalSteps, 1));
 
       ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS);
       AtomicReference<Throwable> clientFailure = new AtomicReference<>();
@@ -164,7 +166,7 @@ class CrashRecoveryIT {
       Instant lastUp = Instant.now();
       int killsMidFlight = 0;
       for (int kill = 1; kill <= KILLS; kill++) {
-        int mark = (int) Math.round(totalSteps * kill / (KILLS + 1.5));
+        int mark = mark(totalSteps, kill);
         Instant notBefore = lastUp.plus(MIN_UPTIME_BEFORE_KILL);
         while ((client.steps.get() < mark || Instant.now().isBefore(notBefore)) && runs.stream().anyMatch(r -> !r.closed)
             && clientFailure.get() == null) {
@@ -193,6 +195,7 @@ class CrashRecoveryIT {
             inFlight);
         app.start();
         lastUp = Instant.now();
+        client.allowedSteps.set(kill < KILLS ? mark(totalSteps, kill + 1) : Integer.MAX_VALUE);
         figure("  restart %d: healthy after %d s", kill, app.startDurations().get(kill).toSeconds());
         if (outage) {
           // The mail server stays down a while longer: notices wait, and a letter by e-mail fails and is retried.
@@ -485,5 +488,10 @@ class CrashRecoveryIT {
       }
     }
     Files.createDirectories(directory);
+  }
+
+  /** The clients' progress at which kill {@code kill} comes: spread over the run, the last well before its end. */
+  private static int mark(int totalSteps, int kill) {
+    return (int) Math.round(totalSteps * kill / (KILLS + 1.5));
   }
 }
