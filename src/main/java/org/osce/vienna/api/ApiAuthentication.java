@@ -8,14 +8,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.osce.vienna.identity.BasicCredentials;
-import org.osce.vienna.web.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -56,23 +52,16 @@ public class ApiAuthentication {
         throws ServletException, IOException {
       Optional<BasicCredentials> credentials = BasicCredentials.from(request);
       if (credentials.isEmpty()) {
-        refuse(request, response, "HTTP Basic authentication with a Camunda user is required");
+        BasicCredentials.challenge(request, response, "HTTP Basic authentication with a Camunda user is required");
         return;
       }
-      String userId = credentials.get().userId();
-      if (!identityService.checkPassword(userId, credentials.get().password())) {
-        refuse(request, response, "Unknown user or wrong password");
+      Optional<List<String>> groups = credentials.get().groupsIfValid(identityService);
+      if (groups.isEmpty()) {
+        BasicCredentials.challenge(request, response, "Unknown user or wrong password");
         return;
       }
-      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-          .map(Group::getId).toList();
-      request.setAttribute(CALLER, new ApiCaller(userId, groups));
+      request.setAttribute(CALLER, new ApiCaller(credentials.get().userId(), groups.get()));
       chain.doFilter(request, response);
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vienna-mechanism\", charset=\"UTF-8\"");
-      Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required", detail);
     }
   }
 }

@@ -11,12 +11,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.osce.vienna.web.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -62,18 +60,17 @@ public class ActuatorAuthentication {
         if (statusOnly) {
           statusOnly(request, response, chain);
         } else {
-          refuse(request, response, "Only managers and administrators read this, with HTTP Basic; anybody may ask "
+          BasicCredentials.challenge(request, response, "Only managers and administrators read this, with HTTP Basic; anybody may ask "
               + PUBLIC_HEALTH + " for the status alone");
         }
         return;
       }
       String userId = credentials.get().userId();
-      if (!identityService.checkPassword(userId, credentials.get().password())) {
-        refuse(request, response, "Unknown user or wrong password");
+      List<String> groups = credentials.get().groupsIfValid(identityService).orElse(null);
+      if (groups == null) {
+        BasicCredentials.challenge(request, response, "Unknown user or wrong password");
         return;
       }
-      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-          .map(Group::getId).toList();
       boolean operator = groups.stream().anyMatch(OPERATOR_GROUPS::contains);
       if (!operator && !statusOnly) {
         Problems.write(request, response, HttpStatus.FORBIDDEN, "Not allowed",
@@ -109,11 +106,6 @@ public class ActuatorAuthentication {
       health.copyBodyToResponse();
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
-        throws IOException {
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vienna-mechanism\", charset=\"UTF-8\"");
-      Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required", detail);
-    }
   }
 
   /** The request as the actuator sees it: the user as principal, her groups as roles. */

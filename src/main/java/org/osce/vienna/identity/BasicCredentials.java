@@ -1,5 +1,12 @@
 package org.osce.vienna.identity;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.osce.vienna.web.Problems;
+import org.springframework.http.HttpStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -28,6 +35,22 @@ public record BasicCredentials(String userId, String password) {
       return Optional.empty();
     }
     return Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+  }
+
+  /** The user's groups when the password is hers; empty for an unknown user or a wrong password. */
+  public Optional<List<String>> groupsIfValid(IdentityService identityService) {
+    if (!identityService.checkPassword(userId, password)) {
+      return Optional.empty();
+    }
+    return Optional.of(identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+        .toList());
+  }
+
+  /** 401 with the Basic challenge, so a client knows to send credentials. */
+  public static void challenge(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vienna-mechanism\", charset=\"UTF-8\"");
+    Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required", detail);
   }
 
   /** The password stays out of logs and exceptions. */
