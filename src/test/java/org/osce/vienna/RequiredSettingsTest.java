@@ -3,7 +3,7 @@ package org.osce.vienna;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.osce.vienna.config.RequiredSettings;
+import org.osce.vienna.web.RequiredSettings;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Production refuses to start without its database and admin, and says which setting is missing. */

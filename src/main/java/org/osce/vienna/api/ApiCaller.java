@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.osce.vienna.identity.Groups;
+import org.osce.vienna.casefile.Groups;
 
 /** Who calls the case API: a Camunda user, checked by {@link ApiAuthentication}, with her groups. */
 public record ApiCaller(String userId, List<String> groupIds) {

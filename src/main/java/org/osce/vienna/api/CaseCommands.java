@@ -1,11 +1,11 @@
 package org.osce.vienna.api;
 
-import static org.osce.vienna.process.ProcessConstants.ADDRESSEE_STATE;
-import static org.osce.vienna.process.ProcessConstants.INVITED_DELEGATIONS;
-import static org.osce.vienna.process.ProcessConstants.LEAD_DELEGATION;
-import static org.osce.vienna.process.ProcessConstants.LETTER;
-import static org.osce.vienna.process.ProcessConstants.SIGN_OFF_DUE_AT;
-import static org.osce.vienna.process.ProcessConstants.SUBJECT;
+import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
+import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.engine.ProcessConstants.LETTER;
+import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
+import static org.osce.vienna.engine.ProcessConstants.SUBJECT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.osce.vienna.process.ProcessConstants;
+import org.osce.vienna.engine.ProcessConstants;
 import org.springframework.stereotype.Component;
 
 /** What the case API asks of the engine: start a case, correlate a message; always as the calling user. */

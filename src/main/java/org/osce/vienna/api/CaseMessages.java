@@ -1,20 +1,20 @@
 package org.osce.vienna.api;
 
-import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
-import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
-import static org.osce.vienna.process.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.engine.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.osce.vienna.cases.CaseRecords;
-import org.osce.vienna.cases.CaseRecords.CaseRecord;
-import org.osce.vienna.cases.CaseStatus;
-import org.osce.vienna.cases.DateTimes;
-import org.osce.vienna.cases.InvalidInputException;
-import org.osce.vienna.cases.ParticipatingState;
-import org.osce.vienna.cases.ParticipatingStates;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.casefile.DateTimes;
+import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,9 +3,9 @@ package org.osce.vienna.api;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.osce.vienna.cases.CaseStatus;
-import org.osce.vienna.cases.FollowUpAction;
-import org.osce.vienna.cases.ResponseStatus;
+import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.followup.FollowUpAction;
+import org.osce.vienna.casefile.ResponseStatus;
 
 /**
  * A case as {@code GET /api/cases/{reference}} shows it: from the application's own records, and the

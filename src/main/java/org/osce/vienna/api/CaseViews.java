@@ -9,12 +9,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.osce.vienna.cases.CaseRecords.CaseRecord;
-import org.osce.vienna.cases.FollowUps;
-import org.osce.vienna.cases.Meetings;
-import org.osce.vienna.cases.Signatories;
-import org.osce.vienna.cases.Timeline;
-import org.osce.vienna.cases.ViennaProperties;
+import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.followup.FollowUps;
+import org.osce.vienna.meeting.Meetings;
+import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.ViennaProperties;
 import org.springframework.stereotype.Component;
 
 /** Builds the case view from the application's tables (vm_*), and the open tasks from the engine. */

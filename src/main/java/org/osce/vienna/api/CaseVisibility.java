@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.osce.vienna.cases.CaseRecords;
-import org.osce.vienna.cases.CaseRecords.CaseRecord;
-import org.osce.vienna.cases.CaseStatus;
-import org.osce.vienna.cases.ParticipatingState;
-import org.osce.vienna.cases.ParticipatingStates;
-import org.osce.vienna.process.ProcessConstants;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.engine.ProcessConstants;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.spin.spi.SpinDataFormatException;
-import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.casefile.InvalidInputException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,11 +1,11 @@
 package org.osce.vienna.api;
 
-import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_AT;
-import static org.osce.vienna.process.ProcessConstants.MEETING_REQUESTED_BY;
-import static org.osce.vienna.process.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_RECEIVED_AT;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_REFERENCE;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_SUMMARY;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.engine.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.osce.vienna.cases.InvalidInputException;
-import org.osce.vienna.process.TaskContracts;
+import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.engine.TaskContracts;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

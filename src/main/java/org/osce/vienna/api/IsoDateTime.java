@@ -9,8 +9,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
-import org.osce.vienna.cases.DateTimes;
-import org.osce.vienna.cases.InvalidInputException;
+import org.osce.vienna.casefile.DateTimes;
+import org.osce.vienna.casefile.InvalidInputException;
 
 /**
  * An ISO-8601 date-time with an offset, as the contract and Camunda Forms write them

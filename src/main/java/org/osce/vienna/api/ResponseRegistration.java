@@ -1,9 +1,9 @@
 package org.osce.vienna.api;
 
-import static org.osce.vienna.process.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_RECEIVED_AT;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_REFERENCE;
-import static org.osce.vienna.process.ProcessConstants.RESPONSE_SUMMARY;
+import static org.osce.vienna.engine.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
 import java.time.Instant;
 import java.util.Date;
@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.osce.vienna.cases.CaseRecords;
-import org.osce.vienna.cases.DateTimes;
-import org.osce.vienna.cases.CaseRecords.CaseRecord;
-import org.osce.vienna.cases.ResponseStatus;
+import org.osce.vienna.casefile.ResponseStatus;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.DateTimes;
+import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.osce.vienna.cases.StartData;
+import org.osce.vienna.drafting.StartData;
 
 /**
  * {@code POST /api/cases}: the start data of the contract, and optionally the drafted letter. The

@@ -9,7 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
-import org.osce.vienna.cases.ParticipatingStates;
+import org.osce.vienna.casefile.ParticipatingStates;
 
 /**
  * One of the 57 OSCE participating States, by ISO 3166 alpha-2 code (or English name), under the one

@@ -1,6 +1,6 @@
 package org.osce.vienna.api;
 
-import org.osce.vienna.cases.StrictJson;
+import org.osce.vienna.casefile.StrictJson;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.stereotype.Component;

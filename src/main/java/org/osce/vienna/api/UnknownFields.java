@@ -3,7 +3,7 @@ package org.osce.vienna.api;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.osce.vienna.cases.StrictJson;
+import org.osce.vienna.casefile.StrictJson;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -13,7 +13,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Notes every field of a case API request body that the API does not know, so the answer names each
  * of them (with the other bad fields) instead of silently dropping a misspelt {@code signOffDueAt}.
  * The letter inside a body is read by the process, which names its unknown fields the same way
- * ({@link org.osce.vienna.cases.LetterReader}). Bodies of other kinds are read as before.
+ * ({@link org.osce.vienna.drafting.LetterReader}). Bodies of other kinds are read as before.
  */
 @Component
 public class UnknownFields extends StrictJson.UnknownFieldNotes implements Jackson2ObjectMapperBuilderCustomizer {

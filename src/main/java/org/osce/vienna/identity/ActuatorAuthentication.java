@@ -1,5 +1,7 @@
 package org.osce.vienna.identity;
 
+import org.osce.vienna.web.BasicCredentials;
+import org.osce.vienna.casefile.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

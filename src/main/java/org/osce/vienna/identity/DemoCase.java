@@ -1,5 +1,6 @@
 package org.osce.vienna.identity;
 
+import org.osce.vienna.casefile.Groups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.osce.vienna.cases.CaseRecords;
-import org.osce.vienna.process.ProcessConstants;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.engine.ProcessConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

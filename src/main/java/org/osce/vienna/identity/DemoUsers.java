@@ -1,5 +1,6 @@
 package org.osce.vienna.identity;
 
+import org.osce.vienna.casefile.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

@@ -1,5 +1,6 @@
 package org.osce.vienna.identity;
 
+import org.osce.vienna.web.BasicCredentials;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;

@@ -2,6 +2,7 @@ package org.osce.vienna.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import org.osce.vienna.casefile.Groups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.osce.vienna.cases.ParticipatingState;
-import org.osce.vienna.cases.ParticipatingStates;
-import org.osce.vienna.process.ProcessConstants;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.engine.ProcessConstants;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

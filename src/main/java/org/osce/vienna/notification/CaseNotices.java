@@ -8,15 +8,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.osce.vienna.cases.FollowUpAction;
-import org.osce.vienna.cases.Letters;
-import org.osce.vienna.cases.OnBehalfOf;
-import org.osce.vienna.cases.ParticipatingState;
-import org.osce.vienna.cases.ParticipatingStates;
-import org.osce.vienna.cases.ViennaProperties;
-import org.osce.vienna.identity.Groups;
-import org.osce.vienna.letter.LetterPdf;
-import org.osce.vienna.process.EngineClock;
+import org.osce.vienna.followup.FollowUpAction;
+import org.osce.vienna.delivery.Letters;
+import org.osce.vienna.signoff.OnBehalfOf;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.casefile.ViennaProperties;
+import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.delivery.LetterPdf;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.signoff.CoSigningInvited;
+import org.osce.vienna.delivery.MechanismInvoked;
+import org.osce.vienna.response.ResponseDeadlinePassed;
+import org.osce.vienna.response.ResponseRecorded;
+import org.osce.vienna.meeting.MeetingRequested;
+import org.osce.vienna.meeting.MeetingTargetPassed;
+import org.osce.vienna.followup.CaseClosed;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,20 +63,23 @@ public class CaseNotices {
   }
 
   /** To the heads of each invited delegation. */
-  public void invitedToCoSign(String reference, String label, List<String> invited, Instant dueAt) {
-    outbox.enqueue(reference, new Notice(CO_SIGNING_INVITATION, invited.stream().map(Groups::heads).toList(),
-        "Invitation to co-sign: " + label,
-        body("co-signing-invitation", reference, label, Map.of("dueAt", format(dueAt)))));
+  @EventListener
+  public void invitedToCoSign(CoSigningInvited event) {
+    List<String> heads = event.invited().stream().map(Groups::heads).toList();
+    outbox.enqueue(event.reference(), new Notice(CO_SIGNING_INVITATION, heads,
+        "Invitation to co-sign: " + event.label(),
+        body("co-signing-invitation", event.reference(), event.label(), Map.of("dueAt", format(event.dueAt())))));
   }
 
   /** Stage 3: to every participating State's delegation, the 57. */
-  public void invocation(String reference, String label, String addressee, List<String> signatories) {
+  @EventListener
+  public void invocation(MechanismInvoked event) {
     List<String> everyDelegation = ParticipatingStates.all().list().stream()
         .map(ParticipatingState::code).map(Groups::delegation).toList();
-    outbox.enqueue(reference, new Notice(MECHANISM_INVOKED, everyDelegation,
-        "Vienna Mechanism invoked: " + label,
-        body("mechanism-invoked", reference, label, Map.of("addressee", nameInText(addressee),
-            "count", signatories.size(), "signatories", OnBehalfOf.sentence(signatories)))));
+    outbox.enqueue(event.reference(), new Notice(MECHANISM_INVOKED, everyDelegation,
+        "Vienna Mechanism invoked: " + event.label(),
+        body("mechanism-invoked", event.reference(), event.label(), Map.of("addressee", nameInText(event.addressee()),
+            "count", event.signatories().size(), "signatories", OnBehalfOf.sentence(event.signatories())))));
   }
 
   /** The letter, to the addressee's mission; not queued: {@link LetterByEmail} sends it with its PDF. */
@@ -81,48 +92,51 @@ public class CaseNotices {
   }
 
   /** To the signatories, with the deadline as a calendar entry. */
-  public void deadlinePassed(String reference, String label, List<String> signatories, Instant dueAt) {
-    CalendarEvent deadline = new CalendarEvent("vm-response-due-" + reference + "@" + MessageIds.DOMAIN, 0, dueAt,
-        "Response due: " + label,
-        "The written response under the Vienna (Human Dimension) Mechanism was due by " + format(dueAt) + ".");
-    outbox.enqueue(reference, new Notice(RESPONSE_DEADLINE_PASSED, delegations(signatories),
-        "Response deadline passed: " + label,
-        body("response-deadline-passed", reference, label, Map.of("dueAt", format(dueAt))),
-        deadline.file("response-deadline-" + reference + ".ics", EngineClock.now())));
+  @EventListener
+  public void deadlinePassed(ResponseDeadlinePassed event) {
+    String uid = "vm-response-due-" + event.reference() + "@" + MessageIds.DOMAIN;
+    CalendarEvent deadline = new CalendarEvent(uid, 0, event.dueAt(),
+        "Response due: " + event.label(),
+        "The written response under the Vienna (Human Dimension) Mechanism was due by " + format(event.dueAt()) + ".");
+    outbox.enqueue(event.reference(), new Notice(RESPONSE_DEADLINE_PASSED, delegations(event.signatories()),
+        "Response deadline passed: " + event.label(),
+        body("response-deadline-passed", event.reference(), event.label(), Map.of("dueAt", format(event.dueAt()))),
+        deadline.file("response-deadline-" + event.reference() + ".ics", EngineClock.now())));
   }
 
-  public void responseReceived(String reference, String label, List<String> signatories, boolean onTime,
-      int daysLate) {
-    outbox.enqueue(reference, new Notice(RESPONSE_RECEIVED, delegations(signatories),
-        "Response received: " + label,
-        body("response-received", reference, label,
-            Map.of("timeliness", onTime ? "on time" : daysLate + " day(s) late"))));
+  @EventListener
+  public void responseReceived(ResponseRecorded event) {
+    outbox.enqueue(event.reference(), new Notice(RESPONSE_RECEIVED, delegations(event.signatories()),
+        "Response received: " + event.label(),
+        body("response-received", event.reference(), event.label(),
+            Map.of("timeliness", event.onTime() ? "on time" : event.daysLate() + " day(s) late"))));
   }
 
   /** To the signatories, with the one-week target as a calendar entry. */
-  public void meetingRequested(String reference, String label, List<String> signatories, String requestedBy,
-      long meetingId, Instant targetAt) {
-    outbox.enqueue(reference, new Notice(MEETING_REQUESTED, delegations(signatories),
-        "Bilateral meeting requested: " + label,
-        body("meeting-requested", reference, label,
-            Map.of("requestedBy", capitalised(nameInText(requestedBy)), "targetAt", format(targetAt))),
-        meetingTarget(reference, label, meetingId, targetAt, 0)));
+  @EventListener
+  public void meetingRequested(MeetingRequested event) {
+    outbox.enqueue(event.reference(), new Notice(MEETING_REQUESTED, delegations(event.signatories()),
+        "Bilateral meeting requested: " + event.label(),
+        body("meeting-requested", event.reference(), event.label(),
+            Map.of("requestedBy", capitalised(nameInText(event.requestedBy())), "targetAt", format(event.targetAt()))),
+        meetingTarget(event.reference(), event.label(), event.meetingId(), event.targetAt(), 0)));
   }
 
   /** To the signatories; the calendar entry of the request is revised (same UID, next sequence). */
-  public void meetingTargetPassed(String reference, String label, List<String> signatories, long meetingId,
-      Instant targetAt) {
-    outbox.enqueue(reference, new Notice(MEETING_TARGET_PASSED, delegations(signatories),
-        "Bilateral meeting target passed: " + label,
-        body("meeting-target-passed", reference, label, Map.of("targetAt", format(targetAt))),
-        meetingTarget(reference, label, meetingId, targetAt, 1)));
+  @EventListener
+  public void meetingTargetPassed(MeetingTargetPassed event) {
+    outbox.enqueue(event.reference(), new Notice(MEETING_TARGET_PASSED, delegations(event.signatories()),
+        "Bilateral meeting target passed: " + event.label(),
+        body("meeting-target-passed", event.reference(), event.label(), Map.of("targetAt", format(event.targetAt()))),
+        meetingTarget(event.reference(), event.label(), event.meetingId(), event.targetAt(), 1)));
   }
 
-  public void caseClosed(String reference, String label, List<String> signatories, List<FollowUpAction> actions) {
-    outbox.enqueue(reference, new Notice(CASE_CLOSED, delegations(signatories),
-        "Case closed: " + label,
-        body("case-closed", reference, label, Map.of("actions", actions.isEmpty() ? "none"
-            : String.join("; ", actions.stream().map(CaseNotices::describe).toList())))));
+  @EventListener
+  public void caseClosed(CaseClosed event) {
+    outbox.enqueue(event.reference(), new Notice(CASE_CLOSED, delegations(event.signatories()),
+        "Case closed: " + event.label(),
+        body("case-closed", event.reference(), event.label(), Map.of("actions", event.actions().isEmpty() ? "none"
+            : String.join("; ", event.actions().stream().map(CaseNotices::describe).toList())))));
   }
 
   private IcsFile meetingTarget(String reference, String label, long meetingId, Instant targetAt, int sequence) {

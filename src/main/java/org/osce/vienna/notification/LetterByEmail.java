@@ -2,8 +2,9 @@ package org.osce.vienna.notification;
 
 import java.time.Instant;
 import java.util.List;
-import org.osce.vienna.cases.Letters;
-import org.osce.vienna.letter.LetterPdf;
+import org.osce.vienna.delivery.Letters;
+import org.osce.vienna.delivery.LetterPdf;
+import org.osce.vienna.delivery.LetterMail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * then retries it), the letter goes out again as the same message. Each sending is recorded.
  */
 @Component
-public class LetterByEmail {
+public class LetterByEmail implements LetterMail {
 
   private final Letters letters;
   private final LetterPdf pdf;
@@ -34,6 +35,7 @@ public class LetterByEmail {
   }
 
   /** @return when the mail server accepted the letter */
+  @Override
   public Instant send(String reference, String label, String addressee) {
     String messageId = MessageIds.letter(reference);
     Letters.FinalLetter letter = letters.find(reference)

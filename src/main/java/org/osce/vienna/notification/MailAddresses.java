@@ -2,7 +2,7 @@ package org.osce.vienna.notification;
 
 import java.util.Locale;
 import java.util.Map;
-import org.osce.vienna.identity.Groups;
+import org.osce.vienna.casefile.Groups;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.osce.vienna.notification.NotificationOutbox.Due;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
-import org.osce.vienna.process.EngineClock;
+import org.osce.vienna.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.osce.vienna.process.EngineClock;
+import org.osce.vienna.engine.EngineClock;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.osce.vienna.cases.Deadlines;
+import org.osce.vienna.casefile.Deadlines;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.TestUsers;
 

@@ -6,15 +6,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
-import static org.osce.vienna.process.ProcessConstants.DELIVERED_AT;
-import static org.osce.vienna.process.ProcessConstants.DELIVERY_CHANNEL;
-import static org.osce.vienna.process.ProcessConstants.DRAFT_APPROVED;
-import static org.osce.vienna.process.ProcessConstants.INVITED_DELEGATIONS;
-import static org.osce.vienna.process.ProcessConstants.LETTER;
-import static org.osce.vienna.process.ProcessConstants.TASK_APPROVE_DRAFT;
-import static org.osce.vienna.process.ProcessConstants.TASK_ASSESS_RESPONSE;
-import static org.osce.vienna.process.ProcessConstants.TASK_DRAFT_LETTER;
-import static org.osce.vienna.process.ProcessConstants.TASK_SIGN_AND_DELIVER;
+import static org.osce.vienna.engine.ProcessConstants.DELIVERED_AT;
+import static org.osce.vienna.engine.ProcessConstants.DELIVERY_CHANNEL;
+import static org.osce.vienna.engine.ProcessConstants.DRAFT_APPROVED;
+import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
+import static org.osce.vienna.engine.ProcessConstants.LETTER;
+import static org.osce.vienna.engine.ProcessConstants.TASK_APPROVE_DRAFT;
+import static org.osce.vienna.engine.ProcessConstants.TASK_ASSESS_RESPONSE;
+import static org.osce.vienna.engine.ProcessConstants.TASK_DRAFT_LETTER;
+import static org.osce.vienna.engine.ProcessConstants.TASK_SIGN_AND_DELIVER;
 import static org.osce.vienna.support.CaseDriver.head;
 import static org.osce.vienna.support.CaseDriver.json;
 import static org.osce.vienna.support.CaseDriver.jsonList;
@@ -33,10 +33,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.Test;
-import org.osce.vienna.cases.CaseRecords;
-import org.osce.vienna.cases.CaseStatus;
-import org.osce.vienna.cases.ResponseStatus;
-import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.casefile.ResponseStatus;
+import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +90,7 @@ class DeadlineRaceTest {
             .get(30, TimeUnit.SECONDS);
       }
       return call.callRealMethod();
-    }).when(timeline).record(eq(REFERENCE), any(), eq(org.osce.vienna.cases.TimelineEvent.RESPONSE_REGISTERED), any(), any());
+    }).when(timeline).record(eq(REFERENCE), any(), eq(org.osce.vienna.casefile.TimelineEvent.RESPONSE_REGISTERED), any(), any());
 
     ResponseReport reply = new ResponseReport(Instant.now().atOffset(ZoneOffset.UTC).toString(), "No. 03-12/3456",
         "Belarus contests the invocation.");

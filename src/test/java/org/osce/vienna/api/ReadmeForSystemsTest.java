@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
-import org.osce.vienna.identity.Groups;
+import org.osce.vienna.casefile.Groups;
 
 /**
  * Runs the README's "For systems" section as written: every shell command of its {@code bash}

@@ -1,7 +1,7 @@
 package org.osce.vienna.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.osce.vienna.process.ProcessConstants.*;
+import static org.osce.vienna.engine.ProcessConstants.*;
 import static org.osce.vienna.support.CaseDriver.head;
 import static org.osce.vienna.support.CaseDriver.json;
 import static org.osce.vienna.support.CaseDriver.jsonList;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
-import org.osce.vienna.cases.CaseRecords;
+import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;

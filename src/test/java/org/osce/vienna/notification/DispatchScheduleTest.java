@@ -1,5 +1,6 @@
 package org.osce.vienna.notification;
 
+import org.osce.vienna.followup.CaseClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +42,7 @@ class DispatchScheduleTest extends MailContextTest {
   @Test
   void aQueuedNoticeIsSentWithinAnInterval() {
     String reference = newCase();
-    notices.caseClosed(reference, label(reference), List.of("GB", "DE"), List.of());
+    notices.caseClosed(new CaseClosed(reference, label(reference), List.of("GB", "DE"), List.of()));
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outbox.of(reference)).singleElement()
         .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationOutbox.SENT)));

@@ -5,9 +5,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.osce.vienna.cases.CaseRecords;
-import org.osce.vienna.cases.StartData;
-import org.osce.vienna.process.EngineClock;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,8 +56,7 @@ abstract class MailContextTest {
   /** A case against Belarus, led by the United Kingdom, as the start step records it. */
   protected String newCase() {
     String reference = "VM-MAIL-" + (++caseNumber);
-    cases.create(new StartData(reference, "GB", "BY", "Human rights in Belarus"), null, "officer-gb",
-        EngineClock.now());
+    cases.create(reference, "Human rights in Belarus", "GB", "BY", null, "officer-gb", EngineClock.now());
     return reference;
   }
 

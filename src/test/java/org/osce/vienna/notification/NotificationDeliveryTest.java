@@ -1,5 +1,12 @@
 package org.osce.vienna.notification;
 
+import org.osce.vienna.signoff.CoSigningInvited;
+import org.osce.vienna.response.ResponseRecorded;
+import org.osce.vienna.response.ResponseDeadlinePassed;
+import org.osce.vienna.meeting.MeetingTargetPassed;
+import org.osce.vienna.meeting.MeetingRequested;
+import org.osce.vienna.followup.CaseClosed;
+import org.osce.vienna.delivery.MechanismInvoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -13,9 +20,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.osce.vienna.cases.FollowUpAction;
-import org.osce.vienna.cases.ParticipatingState;
-import org.osce.vienna.cases.ParticipatingStates;
+import org.osce.vienna.followup.FollowUpAction;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.ReceivedMail;
@@ -80,7 +87,7 @@ class NotificationDeliveryTest extends MailContextTest {
     String reference = newCase();
     List<String> signatories = new ArrayList<>(List.of("GB"));
     signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
-    notices.invocation(reference, label(reference), "BY", signatories);
+    notices.invocation(new MechanismInvoked(reference, label(reference), "BY", signatories));
 
     assertThat(dispatcher.dispatchDue()).isEqualTo(1);
     assertThat(dispatcher.dispatchDue()).as("a second pass sends nothing").isZero();
@@ -113,13 +120,13 @@ class NotificationDeliveryTest extends MailContextTest {
     String reference = newCase();
     String label = label(reference);
     List<String> signatories = List.of("GB", "DE", "FR");
-    notices.invitedToCoSign(reference, label, List.of("DE", "FR"), Instant.parse("2021-11-02T17:00:00Z"));
-    notices.deadlinePassed(reference, label, signatories, DUE);
-    notices.responseReceived(reference, label, signatories, false, 3);
-    notices.meetingRequested(reference, label, signatories, "BY", 7, MEETING_TARGET);
-    notices.meetingTargetPassed(reference, label, signatories, 7, MEETING_TARGET);
-    notices.caseClosed(reference, label, signatories,
-        List.of(FollowUpAction.PERMANENT_COUNCIL_STATEMENT, FollowUpAction.MOSCOW_MECHANISM));
+    notices.invitedToCoSign(new CoSigningInvited(reference, label, List.of("DE", "FR"), Instant.parse("2021-11-02T17:00:00Z")));
+    notices.deadlinePassed(new ResponseDeadlinePassed(reference, label, signatories, DUE));
+    notices.responseReceived(new ResponseRecorded(reference, label, signatories, false, 3));
+    notices.meetingRequested(new MeetingRequested(reference, label, signatories, "BY", 7, MEETING_TARGET));
+    notices.meetingTargetPassed(new MeetingTargetPassed(reference, label, signatories, 7, MEETING_TARGET));
+    notices.caseClosed(new CaseClosed(reference, label, signatories,
+        List.of(FollowUpAction.PERMANENT_COUNCIL_STATEMENT, FollowUpAction.MOSCOW_MECHANISM)));
 
     assertThat(dispatcher.dispatchDue()).isEqualTo(6);
     Map<String, ReceivedMail> bySubject = received().stream()
@@ -192,9 +199,9 @@ class NotificationDeliveryTest extends MailContextTest {
     clockAt(NOW);
     String reference = newCase();
     String label = label(reference);
-    notices.invitedToCoSign(reference, label, List.of("DE", "FR"), NOW.plus(Duration.ofDays(5)));
-    notices.deadlinePassed(reference, label, List.of("GB", "DE"), DUE);
-    notices.caseClosed(reference, label, List.of("GB"), List.of());
+    notices.invitedToCoSign(new CoSigningInvited(reference, label, List.of("DE", "FR"), NOW.plus(Duration.ofDays(5))));
+    notices.deadlinePassed(new ResponseDeadlinePassed(reference, label, List.of("GB", "DE"), DUE));
+    notices.caseClosed(new CaseClosed(reference, label, List.of("GB"), List.of()));
     smtp.stop();
 
     assertThat(dispatcher.dispatchDue()).isZero();
@@ -247,7 +254,7 @@ class NotificationDeliveryTest extends MailContextTest {
   void aMessageWhoseSenderDiedBetweenSendingAndRecordingGoesAgainWithTheSameMessageId() {
     clockAt(NOW);
     String reference = newCase();
-    notices.caseClosed(reference, label(reference), List.of("GB"), List.of());
+    notices.caseClosed(new CaseClosed(reference, label(reference), List.of("GB"), List.of()));
     Notification notice = only(reference, CaseNotices.CASE_CLOSED);
 
     // A sender claims the row and the server accepts the message; the sender dies before recording it.

@@ -3,13 +3,14 @@ package org.osce.vienna.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.osce.vienna.process.ProcessConstants.*;
+import static org.osce.vienna.engine.ProcessConstants.*;
 import static org.osce.vienna.support.CaseDriver.head;
 import static org.osce.vienna.support.CaseDriver.json;
 import static org.osce.vienna.support.CaseDriver.jsonList;
 import static org.osce.vienna.support.CaseDriver.officer;
 import static org.osce.vienna.support.CaseDriver.vars;
 
+import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,9 +24,9 @@ import org.camunda.community.process_test_coverage.spring_test.common.ProcessEng
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osce.vienna.cases.InvalidInputException;
-import org.osce.vienna.cases.Meetings;
-import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.meeting.Meetings;
+import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,13 +3,15 @@ package org.osce.vienna.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.osce.vienna.process.ProcessConstants.*;
+import static org.osce.vienna.engine.ProcessConstants.*;
 import static org.osce.vienna.support.CaseDriver.head;
 import static org.osce.vienna.support.CaseDriver.json;
 import static org.osce.vienna.support.CaseDriver.jsonList;
 import static org.osce.vienna.support.CaseDriver.officer;
 import static org.osce.vienna.support.CaseDriver.vars;
 
+import org.osce.vienna.drafting.DraftFormFields;
+import org.osce.vienna.engine.EngineClock;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,18 +32,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.osce.vienna.cases.Assessment;
-import org.osce.vienna.cases.Assessments;
-import org.osce.vienna.cases.CaseRecords;
-import org.osce.vienna.cases.CaseStatus;
-import org.osce.vienna.cases.FollowUpAction;
-import org.osce.vienna.cases.FollowUps;
-import org.osce.vienna.cases.InvalidInputException;
-import org.osce.vienna.cases.Meetings;
-import org.osce.vienna.cases.ResponseStatus;
-import org.osce.vienna.cases.SignOffDecision;
-import org.osce.vienna.cases.Signatories;
-import org.osce.vienna.cases.Timeline;
+import org.osce.vienna.response.Assessment;
+import org.osce.vienna.response.Assessments;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.followup.FollowUpAction;
+import org.osce.vienna.followup.FollowUps;
+import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.meeting.Meetings;
+import org.osce.vienna.casefile.ResponseStatus;
+import org.osce.vienna.signoff.SignOffDecision;
+import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.notification.NotificationOutbox;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.ReceivedMail;
@@ -536,11 +538,11 @@ class ViennaMechanismProcessTest {
     String taskId = driver.task(pi, TASK_DRAFT_LETTER).getId();
     assertThat(engine.getTaskService().getVariable(taskId, LETTER).toString()).contains("Dapkiunas");
     // The form's editable lists hold every paragraph and question of the letter.
-    assertThat(engine.getTaskService().getVariable(taskId, DraftFormFields.DRAFT_QUESTIONS).toString())
+    assertThat(engine.getTaskService().getVariable(taskId, DRAFT_QUESTIONS).toString())
         .contains("Please respond in detail to the recommendations");
-    assertThat(engine.getTaskService().getVariable(taskId, DraftFormFields.DRAFT_QUESTIONS).toString()
+    assertThat(engine.getTaskService().getVariable(taskId, DRAFT_QUESTIONS).toString()
         .split("\\{\"text\"")).hasSize(8 + 1);
-    assertThat(engine.getTaskService().getVariable(taskId, DraftFormFields.DRAFT_INTRODUCTION).toString()
+    assertThat(engine.getTaskService().getVariable(taskId, DRAFT_INTRODUCTION).toString()
         .split("\\{\"text\"")).hasSize(6 + 1);
   }
 }

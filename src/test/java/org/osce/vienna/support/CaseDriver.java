@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.osce.vienna.identity.Groups;
-import org.osce.vienna.process.ProcessConstants;
+import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.engine.ProcessConstants;
 
 /**
  * Plays a case the way its users do: starts it, completes tasks as a given user with the

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.osce.vienna.cases.Letter;
-import org.osce.vienna.cases.LetterReader;
+import org.osce.vienna.drafting.Letter;
+import org.osce.vienna.drafting.LetterReader;
 
 /** The 2021 letter to Belarus (copied from shared/domain so a clone of this repository tests alone). */
 public final class Fixtures {

@@ -2,7 +2,7 @@ package org.osce.vienna.support;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.osce.vienna.identity.Groups;
+import org.osce.vienna.casefile.Groups;
 
 /** Creates users the way an administrator would in Camunda Admin; password = id + "-pw". */
 public final class TestUsers {

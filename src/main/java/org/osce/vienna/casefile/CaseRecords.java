@@ -1,0 +1,125 @@
+package org.osce.vienna.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The case row (vm_case): what stands of a case at each step. */
+@Repository
+public class CaseRecords {
+
+  private final JdbcTemplate jdbc;
+
+  public CaseRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A case as recorded. Instants are null until the step that sets them. */
+  public record CaseRecord(String reference, String processInstanceId, String subject, String leadDelegation,
+      String addresseeState, CaseStatus status, String startedBy, Instant startedAt, DeliveryChannel deliveryChannel,
+      Instant deliveredAt, Instant responseDueAt, Instant deadlineMissedAt, ResponseStatus responseStatus,
+      Instant responseReceivedAt, Integer responseDaysLate, String responseReference, String responseSummary,
+      Boolean responseSubstantive, Instant closedAt) {
+  }
+
+  public boolean exists(String reference) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM vm_case WHERE reference = ?", Integer.class, reference);
+    return n != null && n > 0;
+  }
+
+  public void create(String reference, String subject, String leadDelegation, String addresseeState,
+      String processInstanceId, String startedBy, Instant startedAt) {
+    jdbc.update("INSERT INTO vm_case (reference, process_instance_id, subject, lead_delegation, addressee_state,"
+            + " status, started_by, started_at, response_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        reference, processInstanceId, subject, leadDelegation, addresseeState,
+        CaseStatus.DRAFTING.name(), startedBy, ts(startedAt), ResponseStatus.PENDING.name());
+  }
+
+  public Optional<CaseRecord> find(String reference) {
+    return jdbc.query("SELECT * FROM vm_case WHERE reference = ?", CaseRecords::map, reference).stream().findFirst();
+  }
+
+  public CaseRecord get(String reference) {
+    return find(reference).orElseThrow(() -> new IllegalStateException("No case record for " + reference));
+  }
+
+  /** Holds the case's row until the current transaction ends, so that changes to one case take turns. */
+  public void lock(String reference) {
+    jdbc.query("SELECT reference FROM vm_case WHERE reference = ? FOR UPDATE", (row, n) -> row.getString(1),
+        reference);
+  }
+
+  public List<CaseRecord> all() {
+    return jdbc.query("SELECT * FROM vm_case ORDER BY started_at DESC", CaseRecords::map);
+  }
+
+  public void status(String reference, CaseStatus status) {
+    update(reference, "status = ?", status.name());
+  }
+
+  public void delivered(String reference, DeliveryChannel channel, Instant deliveredAt, Instant responseDueAt) {
+    update(reference, "delivery_channel = ?, delivered_at = ?, response_due_at = ?, status = ?",
+        channel.name(), ts(deliveredAt), ts(responseDueAt), CaseStatus.AWAITING_RESPONSE.name());
+  }
+
+  public void deadlineMissed(String reference, Instant at) {
+    update(reference, "deadline_missed_at = ?", ts(at));
+  }
+
+  public void responseReceived(String reference, ResponseStatus status, Instant receivedAt, int daysLate,
+      String responseReference, String summary) {
+    update(reference, "response_status = ?, response_received_at = ?, response_days_late = ?,"
+            + " response_reference = ?, response_summary = ?, status = ?",
+        status.name(), ts(receivedAt), daysLate, responseReference, summary, CaseStatus.ASSESSMENT.name());
+  }
+
+  public void noResponse(String reference) {
+    update(reference, "response_status = ?, status = ?", ResponseStatus.NONE.name(), CaseStatus.FOLLOW_UP.name());
+  }
+
+  public void assessed(String reference, boolean substantive) {
+    update(reference, "response_substantive = ?, status = ?", substantive, CaseStatus.FOLLOW_UP.name());
+  }
+
+  public void closed(String reference, Instant at) {
+    update(reference, "closed_at = ?, status = ?", ts(at), CaseStatus.CLOSED.name());
+  }
+
+  private void update(String reference, String assignments, Object... values) {
+    Object[] args = new Object[values.length + 1];
+    System.arraycopy(values, 0, args, 0, values.length);
+    args[values.length] = reference;
+    int rows = jdbc.update("UPDATE vm_case SET " + assignments + " WHERE reference = ?", args);
+    if (rows != 1) {
+      throw new IllegalStateException("No case record for " + reference);
+    }
+  }
+
+  public static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static CaseRecord map(ResultSet rs, int row) throws SQLException {
+    String channel = rs.getString("delivery_channel");
+    Integer daysLate = (Integer) rs.getObject("response_days_late");
+    Boolean substantive = (Boolean) rs.getObject("response_substantive");
+    return new CaseRecord(rs.getString("reference"), rs.getString("process_instance_id"), rs.getString("subject"),
+        rs.getString("lead_delegation"), rs.getString("addressee_state"), CaseStatus.valueOf(rs.getString("status")),
+        rs.getString("started_by"), instant(rs, "started_at"), channel == null ? null : DeliveryChannel.valueOf(channel),
+        instant(rs, "delivered_at"), instant(rs, "response_due_at"), instant(rs, "deadline_missed_at"),
+        ResponseStatus.valueOf(rs.getString("response_status")), instant(rs, "response_received_at"), daysLate,
+        rs.getString("response_reference"), rs.getString("response_summary"), substantive, instant(rs, "closed_at"));
+  }
+}

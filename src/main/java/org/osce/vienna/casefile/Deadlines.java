@@ -1,0 +1,60 @@
+package org.osce.vienna.casefile;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The time rules of the procedure, in calendar days counted in one time zone (Vienna by default):
+ * the reply is due by the end of the day of delivery plus the reply period; the bilateral meeting
+ * target is the end of the day of the request plus one week. No extension for weekends: a
+ * deadline on one is only flagged.
+ */
+public final class Deadlines {
+
+  private final ZoneId zone;
+
+  public Deadlines(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** The last millisecond of the day {@code days} after the delivery date, in the procedure's zone. */
+  public Instant responseDue(Instant deliveredAt, int days) {
+    return endOfDay(deliveredAt, days);
+  }
+
+  /** The meeting target: the end of the day {@code days} after the request date. */
+  public Instant meetingTarget(Instant requestedAt, int days) {
+    return endOfDay(requestedAt, days);
+  }
+
+  public boolean isOnTime(Instant receivedAt, Instant dueAt) {
+    return !receivedAt.isAfter(dueAt);
+  }
+
+  /** Whole calendar days between the due date and the day the response arrived; 0 when on time. */
+  public int daysLate(Instant receivedAt, Instant dueAt) {
+    if (isOnTime(receivedAt, dueAt)) {
+      return 0;
+    }
+    return (int) ChronoUnit.DAYS.between(dueAt.atZone(zone).toLocalDate(), receivedAt.atZone(zone).toLocalDate());
+  }
+
+  public boolean fallsOnWeekend(Instant instant) {
+    DayOfWeek day = instant.atZone(zone).getDayOfWeek();
+    return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  private Instant endOfDay(Instant start, int days) {
+    LocalDate lastDay = start.atZone(zone).toLocalDate().plusDays(days);
+    // The start of the following day, less one millisecond: right across daylight-saving changes.
+    return lastDay.plusDays(1).atStartOfDay(zone).toInstant().minus(Duration.ofMillis(1));
+  }
+}

@@ -1,0 +1,24 @@
+package org.osce.vienna.casefile;
+
+import java.util.Locale;
+
+/** The group ids of the deployment: one pair per participating State, and the managers. */
+public final class Groups {
+
+  public static final String MANAGERS = "managers";
+  public static final String DELEGATION_PREFIX = "delegation-";
+  public static final String HEADS_PREFIX = "heads-";
+  /** Camunda's built-in administrators group (created with the admin user). */
+  public static final String ADMINS = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
+
+  private Groups() {
+  }
+
+  public static String delegation(String stateCode) {
+    return DELEGATION_PREFIX + stateCode.toLowerCase(Locale.ROOT);
+  }
+
+  public static String heads(String stateCode) {
+    return HEADS_PREFIX + stateCode.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,21 @@
+package org.osce.vienna.casefile;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The application's settings under {@code vienna.*} (see README, "Configuration"). */
+@Validated
+@ConfigurationProperties(prefix = "vienna")
+public record ViennaProperties(
+    @Min(1) @Max(90) int responsePeriodDays,
+    @Min(1) @Max(90) int meetingTargetDays,
+    @NotNull ZoneId timeZone,
+    Demo demo) {
+
+  public record Demo(boolean enabled) {
+  }
+}

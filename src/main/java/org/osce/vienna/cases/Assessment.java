@@ -1,6 +1,0 @@
-package org.osce.vienna.cases;
-
-/** How far the response answers one question of the letter. */
-public enum Assessment {
-  ANSWERED, PARTLY_ANSWERED, NOT_ANSWERED
-}

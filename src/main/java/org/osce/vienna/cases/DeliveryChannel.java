@@ -1,6 +1,0 @@
-package org.osce.vienna.cases;
-
-/** How the signed letter reaches the addressee's mission (contract values of {@code deliveryChannel}). */
-public enum DeliveryChannel {
-  EMAIL, BY_HAND
-}

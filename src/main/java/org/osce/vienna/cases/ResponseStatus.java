@@ -1,6 +1,0 @@
-package org.osce.vienna.cases;
-
-/** The addressee's written response (contract values of {@code response.status}). */
-public enum ResponseStatus {
-  PENDING, ON_TIME, LATE, NONE
-}

@@ -1,0 +1,54 @@
+package org.osce.vienna.delivery;
+
+import static org.osce.vienna.engine.ProcessConstants.LETTER;
+import static org.osce.vienna.engine.ProcessConstants.LETTER_URL;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.drafting.Letter;
+import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.signoff.OnBehalfOf;
+import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.casefile.ViennaProperties;
+import org.springframework.stereotype.Component;
+
+/** Composes the final letter from the approved draft and the delegations that joined, and keeps it with the case. */
+@Component
+public class ComposeFinalLetter implements JavaDelegate {
+
+  private final LetterComposer composer;
+  private final Letters letters;
+  private final Signatories signatories;
+  private final Timeline timeline;
+  private final ViennaProperties properties;
+
+  public ComposeFinalLetter(LetterComposer composer, Letters letters, Signatories signatories, Timeline timeline,
+      ViennaProperties properties) {
+    this.composer = composer;
+    this.letters = letters;
+    this.signatories = signatories;
+    this.timeline = timeline;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    Letter letter = LetterReader.read(CaseVariables.json(execution, LETTER).toString());
+    List<String> signing = signatories.signing(reference);
+    Instant now = EngineClock.now();
+    String html = composer.html(letter, signing, LocalDate.ofInstant(now, properties.timeZone()),
+        properties.responsePeriodDays());
+    letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.sentence(signing), now));
+    execution.setVariable(LETTER_URL, "/api/cases/" + reference + "/letter.pdf");
+    timeline.record(reference, now, TimelineEvent.LETTER_COMPOSED, null,
+        "on behalf of " + signing.size() + " delegations");
+  }
+}

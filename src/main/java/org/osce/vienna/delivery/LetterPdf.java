@@ -1,0 +1,58 @@
+package org.osce.vienna.delivery;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The final letter as a PDF document, rendered from its HTML (the A4 page, margins and "Page X of
+ * Y" come from the template's CSS). Rendered on demand from the HTML kept with the case, so the
+ * PDF and the HTML can never say different things.
+ */
+@Component
+public class LetterPdf {
+
+  public static final String MEDIA_TYPE = "application/pdf";
+  /** The family the template names; the PDF embeds this font so it reads the same everywhere. */
+  static final String FONT_FAMILY = "DejaVu Serif";
+  static final String FONT = "/fonts/DejaVuSerif.ttf";
+
+  private final byte[] font;
+
+  public LetterPdf() {
+    try (InputStream in = LetterPdf.class.getResourceAsStream(FONT)) {
+      if (in == null) {
+        throw new IllegalStateException("Font " + FONT + " is missing from the classpath");
+      }
+      this.font = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** @param xhtml the composed letter (well-formed XHTML, as {@link LetterComposer} writes it) */
+  public byte[] render(String xhtml) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      // Embedded (as a subset): curly quotes and every name print without depending on the reader's fonts.
+      builder.useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY);
+      builder.withHtmlContent(xhtml, null);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The letter could not be rendered as PDF", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The file name under which the letter of a case is attached or downloaded. */
+  public static String fileName(String reference) {
+    return "letter-" + reference + ".pdf";
+  }
+}

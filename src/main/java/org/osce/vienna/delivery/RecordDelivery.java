@@ -1,0 +1,52 @@
+package org.osce.vienna.delivery;
+
+import org.osce.vienna.casefile.DeliveryChannel;
+import static org.osce.vienna.engine.ProcessConstants.DELIVERED_AT;
+import static org.osce.vienna.engine.ProcessConstants.DELIVERY_CHANNEL;
+import static org.osce.vienna.engine.ProcessConstants.LETTER;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_DUE_AT;
+
+import org.osce.vienna.engine.CaseVariables;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.DateTimes;
+import org.osce.vienna.casefile.Deadlines;
+import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.casefile.ViennaProperties;
+import org.springframework.stereotype.Component;
+
+/** Records the delivery and starts the reply clock: {@code responseDueAt} = end of the day of delivery + reply period. */
+@Component
+public class RecordDelivery implements JavaDelegate {
+
+  private final CaseRecords cases;
+  private final Deadlines deadlines;
+  private final Timeline timeline;
+  private final ViennaProperties properties;
+
+  public RecordDelivery(CaseRecords cases, Deadlines deadlines, Timeline timeline, ViennaProperties properties) {
+    this.cases = cases;
+    this.deadlines = deadlines;
+    this.timeline = timeline;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    Instant deliveredAt = DateTimes.require(execution.getVariable(DELIVERED_AT), DELIVERED_AT);
+    DeliveryChannel channel = DeliveryChannel.valueOf((String) execution.getVariable(DELIVERY_CHANNEL));
+    int period = LetterReader.read(CaseVariables.json(execution, LETTER).toString())
+        .responsePeriodOr(properties.responsePeriodDays());
+    Instant dueAt = deadlines.responseDue(deliveredAt, period);
+    execution.setVariable(RESPONSE_DUE_AT, CaseVariables.dateValue(dueAt));
+    cases.delivered(reference, channel, deliveredAt, dueAt);
+    timeline.record(reference, deliveredAt, TimelineEvent.LETTER_DELIVERED, null,
+        (channel == DeliveryChannel.EMAIL ? "by e-mail" : "by hand") + "; response due by " + dueAt
+            + (deadlines.fallsOnWeekend(dueAt) ? " (falls on a weekend; no extension)" : ""));
+  }
+}

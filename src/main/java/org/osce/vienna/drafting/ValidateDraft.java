@@ -1,0 +1,45 @@
+package org.osce.vienna.drafting;
+
+import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
+import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.engine.ProcessConstants.LETTER;
+import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.CurrentUser;
+import org.osce.vienna.engine.EngineClock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.springframework.stereotype.Component;
+
+/** Completing "Draft the letter": refuses an incomplete draft (the task stays open) and stores it in canonical form. */
+@Component
+public class ValidateDraft implements TaskListener {
+
+  private final DraftChecks draftChecks;
+  private final Timeline timeline;
+  private final CurrentUser currentUser;
+
+  public ValidateDraft(DraftChecks draftChecks, Timeline timeline, CurrentUser currentUser) {
+    this.draftChecks = draftChecks;
+    this.timeline = timeline;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    DraftChecks.Draft draft = draftChecks.checkComplete(task,
+        (String) task.getVariable(LEAD_DELEGATION), (String) task.getVariable(ADDRESSEE_STATE));
+    task.setVariable(LETTER, CaseVariables.jsonValue(draft.letter()));
+    task.setVariable(INVITED_DELEGATIONS, CaseVariables.jsonValue(draft.invited()));
+    task.setVariable(SIGN_OFF_DUE_AT, CaseVariables.dateValue(draft.signOffDueAt()));
+    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.DRAFT_SUBMITTED,
+        currentUser.id(), draft.letter().concerns().size() + " concerns, " + draft.letter().questions().size()
+            + " questions; invited: " + (draft.invited().isEmpty() ? "none" : String.join(", ", draft.invited())));
+  }
+
+}

@@ -1,0 +1,79 @@
+package org.osce.vienna.engine;
+
+/** The names the BPMN model and the contract use, spelled once, so Java never repeats a BPMN name by hand. */
+public final class ProcessConstants {
+
+  /** Process definition key (contract). */
+  public static final String PROCESS_KEY = "vienna-mechanism";
+  /** A head of delegation's request for a bilateral meeting, started from Tasklist. */
+  public static final String MEETING_REQUEST_PROCESS_KEY = "request-bilateral-meeting";
+
+  // Messages (contract)
+  public static final String MESSAGE_RESPONSE_RECEIVED = "ResponseReceived";
+  public static final String MESSAGE_BILATERAL_MEETING_REQUESTED = "BilateralMeetingRequested";
+
+  // User tasks (task definition keys, contract)
+  public static final String TASK_DRAFT_LETTER = "Task_DraftLetter";
+  public static final String TASK_APPROVE_DRAFT = "Task_ApproveDraft";
+  public static final String TASK_DECIDE_CO_SIGNING = "Task_DecideCoSigning";
+  public static final String TASK_SIGN_AND_DELIVER = "Task_SignAndDeliver";
+  public static final String TASK_REGISTER_RESPONSE = "Task_RegisterResponse";
+  public static final String TASK_ASSESS_RESPONSE = "Task_AssessResponse";
+  public static final String TASK_ARRANGE_BILATERAL_MEETING = "Task_ArrangeBilateralMeeting";
+  public static final String TASK_RECORD_MEETING_OUTCOME = "Task_RecordMeetingOutcome";
+  public static final String TASK_DECIDE_FOLLOW_UP = "Task_DecideFollowUp";
+
+  // Start variables (contract)
+  public static final String REFERENCE = "reference";
+  public static final String LEAD_DELEGATION = "leadDelegation";
+  public static final String ADDRESSEE_STATE = "addresseeState";
+  public static final String SUBJECT = "subject";
+
+  // Drafting and sign-off (contract)
+  public static final String LETTER = "letter";
+  public static final String INVITED_DELEGATIONS = "invitedDelegations";
+  public static final String SIGN_OFF_DUE_AT = "signOffDueAt";
+  public static final String DRAFT_APPROVED = "draftApproved";
+  public static final String REVIEW_COMMENTS = "reviewComments";
+  // The draft form's own lists of the letter's paragraphs and questions (not contract; DraftFormFields)
+  public static final String DRAFT_INTRODUCTION = "draftIntroduction";
+  public static final String DRAFT_QUESTIONS = "draftQuestions";
+  public static final String INVITED_DELEGATION = "invitedDelegation";
+  public static final String CO_SIGNS = "coSigns";
+  public static final String CO_SIGN_COMMENT = "coSignComment";
+
+  // Delivery and response (contract)
+  public static final String DELIVERY_CHANNEL = "deliveryChannel";
+  public static final String DELIVERED_AT = "deliveredAt";
+  public static final String RESPONSE_DUE_AT = "responseDueAt";
+  public static final String RESPONSE_RECEIVED = "responseReceived";
+  public static final String RESPONSE_RECEIVED_AT = "responseReceivedAt";
+  public static final String RESPONSE_REFERENCE = "responseReference";
+  public static final String RESPONSE_SUMMARY = "responseSummary";
+  public static final String RESPONSE_SUBSTANTIVE = "responseSubstantive";
+  public static final String QUESTION_ASSESSMENTS = "questionAssessments";
+
+  // Meetings and follow-up (contract)
+  public static final String MEETING_REQUESTED_BY = "meetingRequestedBy";
+  public static final String MEETING_REQUESTED_AT = "meetingRequestedAt";
+  public static final String MEETING_SCHEDULED_FOR = "meetingScheduledFor";
+  public static final String MEETING_HELD = "meetingHeld";
+  public static final String MEETING_OUTCOME = "meetingOutcome";
+  public static final String FOLLOW_UP_ACTIONS = "followUpActions";
+
+  // The application's own variables, for forms, timers and gateways
+  /** "VM-2021-BY-01 (Belarus)": appended to task names so a task list says which case. */
+  public static final String CASE_LABEL = "caseLabel";
+  public static final String SIGNATORIES = "signatories";
+  public static final String SIGNATORY_COUNT = "signatoryCount";
+  public static final String SIGNATORIES_TEXT = "signatoriesText";
+  public static final String LETTER_URL = "letterUrl";
+  public static final String RESPONSE_STATUS = "responseStatus";
+  public static final String RESPONSE_DAYS_LATE = "responseDaysLate";
+  public static final String FOLLOW_UP_INCLUDES_MEETING = "followUpIncludesMeeting";
+  public static final String MEETING_ID = "meetingId";
+  public static final String MEETING_TARGET_AT = "meetingTargetAt";
+
+  private ProcessConstants() {
+  }
+}

@@ -1,0 +1,228 @@
+package org.osce.vienna.engine;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.osce.vienna.casefile.FieldErrors;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds every task to its contract ({@link TaskContracts}), whoever calls and however: Tasklist's form
+ * submission, {@code /engine-rest} ({@code complete}, {@code submit-form}, {@code resolve},
+ * {@code variables}, {@code localVariables}, deletes) and the Java API all go through the engine's task
+ * and form services, which this replaces with ones that refuse, before anything is written, a variable the
+ * task does not take, a value of a Java object type, and a BPMN error or escalation thrown from a task
+ * (the procedure's tasks catch none: it would end a case or a co-signing decision unseen).
+ *
+ * <p>The engine's own authorizations come first: delegations hold TASK_WORK on their tasks, not UPDATE
+ * ({@code defaultUserPermissionNameForTask}), so they cannot write a task's variables outside completing
+ * it, and a task the caller may not see is answered by the engine as before.
+ */
+@Component
+@Order(1)
+public class TaskContractEnforcement extends AbstractCamundaConfiguration {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTaskService(new ContractTaskService());
+    configuration.setFormService(new ContractFormService());
+  }
+
+  /** Refuses, naming each, the variables that the task does not take; nothing when all are its own. */
+  static void check(TaskServiceImpl tasks, String taskId, Collection<String> names, Map<String, ?> values) {
+    if ((names == null || names.isEmpty()) && (values == null || values.isEmpty())) {
+      return;
+    }
+    // Read with the caller's rights: a task she may not see is left to the engine to refuse (403/404).
+    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return;
+    }
+    Set<String> contract = TaskContracts.ofTask(task.getTaskDefinitionKey());
+    String input = "the task \"" + task.getName() + "\" (" + task.getTaskDefinitionKey() + ")";
+    FieldErrors errors = new FieldErrors();
+    if (names != null) {
+      TaskContracts.checkNames(contract, names, input, errors);
+    }
+    if (values != null) {
+      TaskContracts.checkNames(contract, values.keySet(), input, errors);
+      for (String name : values.keySet()) {
+        // A VariableMap hands out a serialized object's value only typed (its plain value would deserialize it).
+        Object value = values instanceof VariableMap typedValues ? typedValues.getValueTyped(name) : values.get(name);
+        if (value instanceof TypedValue typed && TaskContracts.isJavaObject(typed)) {
+          errors.add(name, "is of type " + typed.getType().getName() + ", which no task takes: send text, a"
+              + " boolean, a number, a date or Json");
+        }
+      }
+    }
+    errors.throwIfAny("The task cannot take these variables");
+  }
+
+  private static AuthorizationException noErrorsFromTasks(String taskId, String what) {
+    return new AuthorizationException("A " + what + " cannot be thrown from task " + taskId
+        + ": the procedure's tasks are completed with their contract variables, never ended by an error");
+  }
+
+  /** The task service, with every write of a task's variables checked against the task's contract. */
+  static class ContractTaskService extends TaskServiceImpl {
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+      check(this, taskId, null, variables);
+      super.complete(taskId, variables);
+    }
+
+    @Override
+    public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
+        boolean deserializeValues) {
+      check(this, taskId, null, variables);
+      return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+    }
+
+    @Override
+    public void resolveTask(String taskId, Map<String, Object> variables) {
+      check(this, taskId, null, variables);
+      super.resolveTask(taskId, variables);
+    }
+
+    @Override
+    protected void setVariables(String taskId, Map<String, ?> variables, boolean local) {
+      check(this, taskId, null, variables);
+      super.setVariables(taskId, variables, local);
+    }
+
+    @Override
+    protected void updateVariables(String taskId, Map<String, ?> modifications, Collection<String> deletions,
+        boolean local) {
+      check(this, taskId, deletions, modifications);
+      super.updateVariables(taskId, modifications, deletions, local);
+    }
+
+    @Override
+    public void removeVariable(String taskId, String variableName) {
+      check(this, taskId, Set.of(variableName), null);
+      super.removeVariable(taskId, variableName);
+    }
+
+    @Override
+    public void removeVariableLocal(String taskId, String variableName) {
+      check(this, taskId, Set.of(variableName), null);
+      super.removeVariableLocal(taskId, variableName);
+    }
+
+    @Override
+    public void removeVariables(String taskId, Collection<String> variableNames) {
+      check(this, taskId, variableNames, null);
+      super.removeVariables(taskId, variableNames);
+    }
+
+    @Override
+    public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
+      check(this, taskId, variableNames, null);
+      super.removeVariablesLocal(taskId, variableNames);
+    }
+
+    @Override
+    public void deleteTask(String taskId) {
+      refuseDeletingACaseTask(taskId);
+      super.deleteTask(taskId);
+    }
+
+    @Override
+    public void deleteTask(String taskId, String deleteReason) {
+      refuseDeletingACaseTask(taskId);
+      super.deleteTask(taskId, deleteReason);
+    }
+
+    @Override
+    public void deleteTask(String taskId, boolean cascade) {
+      refuseDeletingACaseTask(taskId);
+      super.deleteTask(taskId, cascade);
+    }
+
+    /**
+     * The engine refuses it too, before it checks who asks, but as a server error (500): a caller should
+     * read what to do instead. Looked up without the caller's rights, as the engine's own refusal is.
+     */
+    private void refuseDeletingACaseTask(String taskId) {
+      Task task = taskId == null ? null : commandExecutor.execute(context -> {
+        context.disableAuthorizationCheck();
+        try {
+          return context.getTaskManager().findTaskById(taskId);
+        } finally {
+          context.enableAuthorizationCheck();
+        }
+      });
+      if (task != null && task.getProcessInstanceId() != null) {
+        throw new BadUserRequestException("Task " + taskId + " is a step of a case: it ends when it is completed,"
+            + " and is never deleted");
+      }
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+      throw noErrorsFromTasks(taskId, "BPMN error");
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
+      throw noErrorsFromTasks(taskId, "BPMN error");
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode) {
+      throw noErrorsFromTasks(taskId, "BPMN error");
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+      throw noErrorsFromTasks(taskId, "BPMN escalation");
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode) {
+      throw noErrorsFromTasks(taskId, "BPMN escalation");
+    }
+  }
+
+  /** The form service, with a submitted task form held to the task's contract (Tasklist submits here). */
+  static class ContractFormService extends FormServiceImpl {
+
+    private final ContractTaskService tasks = new ContractTaskService();
+
+    @Override
+    public void setCommandExecutor(org.camunda.bpm.engine.impl.interceptor.CommandExecutor commandExecutor) {
+      super.setCommandExecutor(commandExecutor);
+      tasks.setCommandExecutor(commandExecutor);
+    }
+
+    @Override
+    public void submitTaskForm(String taskId, Map<String, Object> properties) {
+      check(tasks, taskId, null, properties);
+      super.submitTaskForm(taskId, properties);
+    }
+
+    @Override
+    public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
+        boolean deserializeValues) {
+      check(tasks, taskId, null, properties);
+      return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+    }
+
+    @Override
+    public void submitTaskFormData(String taskId, Map<String, String> properties) {
+      check(tasks, taskId, null, properties);
+      super.submitTaskFormData(taskId, properties);
+    }
+  }
+}

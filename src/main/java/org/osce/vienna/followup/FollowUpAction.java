@@ -1,0 +1,16 @@
+package org.osce.vienna.followup;
+
+/** What the invoking States may decide after the response (contract values of {@code followUpActions}). */
+public enum FollowUpAction {
+  /** Stage 3: a (joint) statement at the Permanent Council. */
+  PERMANENT_COUNCIL_STATEMENT,
+  /** Stage 4: raise the case at an OSCE human-dimension meeting. */
+  HUMAN_DIMENSION_MEETING,
+  /** Moscow Document 1991, para 12: needs ten States in all among the signatories. */
+  MOSCOW_MECHANISM,
+  /** Stage 2: ask the addressee for a bilateral meeting. */
+  BILATERAL_MEETING;
+
+  /** "Supported by at least nine others" (Moscow Document para 12): ten States in all. */
+  public static final int MOSCOW_MECHANISM_MINIMUM_STATES = 10;
+}

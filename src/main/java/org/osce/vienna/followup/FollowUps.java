@@ -1,0 +1,33 @@
+package org.osce.vienna.followup;
+
+import static org.osce.vienna.casefile.CaseRecords.ts;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The follow-up actions decided for a case (vm_follow_up_action), each with when. */
+@Repository
+public class FollowUps {
+
+  private final JdbcTemplate jdbc;
+
+  public FollowUps(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Who decided is in the case's timeline, recorded when the heads completed the decision. */
+  public void decided(String reference, List<FollowUpAction> actions, Instant at) {
+    for (FollowUpAction action : actions) {
+      jdbc.update("INSERT INTO vm_follow_up_action (case_reference, action, decided_at) VALUES (?, ?, ?)",
+          reference, action.name(), ts(at));
+    }
+  }
+
+  /** Every action decided in the case, in the order decided, each once. */
+  public List<FollowUpAction> of(String reference) {
+    return jdbc.queryForList("SELECT action FROM vm_follow_up_action WHERE case_reference = ? ORDER BY id",
+        String.class, reference).stream().distinct().map(FollowUpAction::valueOf).toList();
+  }
+}

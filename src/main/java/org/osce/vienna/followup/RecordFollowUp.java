@@ -1,0 +1,30 @@
+package org.osce.vienna.followup;
+
+import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_ACTIONS;
+import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_INCLUDES_MEETING;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records each decided follow-up action as an outcome, and tells the model whether a bilateral meeting is among them. */
+@Component
+public class RecordFollowUp implements JavaDelegate {
+
+  private final FollowUps followUps;
+
+  public RecordFollowUp(FollowUps followUps) {
+    this.followUps = followUps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<FollowUpAction> actions = ValidateFollowUp.read(CaseVariables.strings(execution, FOLLOW_UP_ACTIONS));
+    followUps.decided(CaseVariables.reference(execution), actions, EngineClock.now());
+    execution.setVariable(FOLLOW_UP_INCLUDES_MEETING, actions.contains(FollowUpAction.BILATERAL_MEETING));
+  }
+}

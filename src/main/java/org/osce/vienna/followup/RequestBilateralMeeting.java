@@ -1,0 +1,38 @@
+package org.osce.vienna.followup;
+
+import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.engine.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import java.time.Instant;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The heads chose a bilateral meeting as follow-up: the invoking side requests it with the same
+ * {@code BilateralMeetingRequested} message an addressee's request arrives with, so every meeting
+ * runs the same way.
+ */
+@Component
+public class RequestBilateralMeeting implements JavaDelegate {
+
+  private final RuntimeService runtimeService;
+
+  public RequestBilateralMeeting(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    runtimeService.createMessageCorrelation(MESSAGE_BILATERAL_MEETING_REQUESTED)
+        .processInstanceId(execution.getProcessInstanceId())
+        .setVariable(MEETING_REQUESTED_BY, execution.getVariable(LEAD_DELEGATION))
+        .setVariable(MEETING_REQUESTED_AT, CaseVariables.dateValue(EngineClock.now()))
+        .correlate();
+  }
+}

@@ -1,0 +1,134 @@
+package org.osce.vienna.meeting;
+
+import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.engine.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
+import static org.osce.vienna.engine.ProcessConstants.REFERENCE;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.TaskContracts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.casefile.FieldErrors;
+import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.casefile.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of {@code request-bilateral-meeting}: checks a head of delegation's request in the
+ * transaction that submits it, so a request that cannot be passed to the case is refused with its
+ * reason and creates nothing. The request is made in the name of the State whose head the user is.
+ */
+@Component
+public class CheckMeetingRequest implements ExecutionListener {
+
+  static final String REFUSED = "The bilateral meeting request cannot be accepted";
+
+  private final CaseRecords cases;
+  private final Signatories signatories;
+  private final Timeline timeline;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+
+  public CheckMeetingRequest(CaseRecords cases, Signatories signatories, Timeline timeline,
+      IdentityService identityService, RuntimeService runtimeService) {
+    this.cases = cases;
+    this.signatories = signatories;
+    this.timeline = timeline;
+    this.identityService = identityService;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    TaskContracts.checkStartVariables(execution, TaskContracts.MEETING_REQUEST_START, "a meeting request", REFUSED);
+    String reference = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+        : CaseVariables.string(execution, REFERENCE);
+    if (reference == null) {
+      throw InvalidInputException.single(REFUSED, REFERENCE, "is required (the case's reference)");
+    }
+    Authentication user = identityService.getCurrentAuthentication();
+    String state = headedState(user);
+    CaseRecord c = cases.find(reference).orElse(null);
+    // A case the user's State has nothing to do with is answered as one that does not exist.
+    if (c == null || !concerns(c, state)) {
+      throw InvalidInputException.single(REFUSED, REFERENCE, "there is no case '" + reference + "' of "
+          + ParticipatingStates.all().byCode(state).orElseThrow().name() + " (lead, signatory or addressee)");
+    }
+    if (c.status() == CaseStatus.CLOSED) {
+      throw InvalidInputException.single(REFUSED, REFERENCE,
+          "case " + reference + " is closed: no more bilateral meetings can be requested in it");
+    }
+    if (c.deliveredAt() == null || !waitsForMeetingRequests(c)) {
+      throw InvalidInputException.single(REFUSED, REFERENCE, "the letter of case " + reference
+          + " has not been delivered yet (status " + c.status() + "): a bilateral meeting can be requested once it is");
+    }
+    FieldErrors errors = new FieldErrors();
+    Instant requestedAt;
+    try {
+      requestedAt = CaseVariables.instant(execution, MEETING_REQUESTED_AT);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(REFUSED, e.fieldErrors());
+    }
+    Instant now = EngineClock.now();
+    if (requestedAt == null) {
+      requestedAt = now;
+    } else if (requestedAt.isAfter(now.plusSeconds(300))) {
+      errors.add(MEETING_REQUESTED_AT, "is in the future");
+    } else if (requestedAt.isBefore(c.deliveredAt())) {
+      errors.add(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
+    }
+    errors.throwIfAny(REFUSED);
+
+    execution.setProcessBusinessKey(reference);
+    execution.setVariable(REFERENCE, reference);
+    execution.setVariable(MEETING_REQUESTED_BY, state);
+    execution.setVariable(MEETING_REQUESTED_AT, CaseVariables.dateValue(requestedAt));
+    execution.setVariable(CASE_LABEL, reference + " ("
+        + ParticipatingStates.all().byCode(c.addresseeState()).orElseThrow().name() + ")");
+    timeline.record(reference, now, TimelineEvent.MEETING_REQUEST_SUBMITTED, user.getUserId(),
+        "in the name of " + state);
+  }
+
+  /** The one State whose head of delegation the user is. */
+  private static String headedState(Authentication user) {
+    List<String> headed = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds().stream()
+        .filter(group -> group.startsWith(Groups.HEADS_PREFIX))
+        .map(group -> group.substring(Groups.HEADS_PREFIX.length()).toUpperCase(Locale.ROOT))
+        .toList();
+    if (headed.size() != 1) {
+      throw InvalidInputException.single(REFUSED, MEETING_REQUESTED_BY, (user == null ? "nobody" : user.getUserId())
+          + (headed.isEmpty() ? " is not a head of delegation: only a head asks for a bilateral meeting in her State's name"
+              : " heads several delegations (" + String.join(", ", headed) + "): ask over the case API, naming the State"));
+    }
+    return headed.get(0);
+  }
+
+  private boolean concerns(CaseRecord c, String state) {
+    return state.equals(c.leadDelegation()) || state.equals(c.addresseeState())
+        || signatories.signing(c.reference()).contains(state);
+  }
+
+  /** Whether the case's process waits for meeting requests now (the user may not read the case's process). */
+  private boolean waitsForMeetingRequests(CaseRecord c) {
+    return Context.getCommandContext().runWithoutAuthorization(() -> runtimeService.createEventSubscriptionQuery()
+        .processInstanceId(c.processInstanceId()).eventType("message").eventName(MESSAGE_BILATERAL_MEETING_REQUESTED)
+        .count() > 0);
+  }
+}

@@ -1,0 +1,45 @@
+package org.osce.vienna.meeting;
+
+import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_ID;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_TARGET_AT;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** A week passed without the meeting arranged: recorded and reported; the meeting can still be arranged. */
+@Component
+public class RecordMeetingTargetMissed implements JavaDelegate {
+
+  private final Meetings meetings;
+  private final Signatories signatories;
+  private final ApplicationEventPublisher events;
+  private final Timeline timeline;
+
+  public RecordMeetingTargetMissed(Meetings meetings, Signatories signatories, ApplicationEventPublisher events, Timeline timeline) {
+    this.meetings = meetings;
+    this.signatories = signatories;
+    this.events = events;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    Instant now = EngineClock.now();
+    Instant targetAt = CaseVariables.instant(execution, MEETING_TARGET_AT);
+    long meetingId = ((Number) execution.getVariable(MEETING_ID)).longValue();
+    meetings.targetMissed(meetingId, now);
+    events.publishEvent(new MeetingTargetPassed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
+        meetingId, targetAt));
+    timeline.record(reference, now, TimelineEvent.MEETING_TARGET_PASSED, null, "target " + targetAt);
+  }
+}

@@ -1,0 +1,36 @@
+package org.osce.vienna.response;
+
+import static org.osce.vienna.engine.ProcessConstants.LETTER;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUBSTANTIVE;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.FieldErrors;
+import org.osce.vienna.drafting.LetterReader;
+import org.springframework.stereotype.Component;
+
+/** Keeps the assessment with the case: each question's assessment and whether the response was substantive. */
+@Component
+public class RecordAssessment implements JavaDelegate {
+
+  private final Assessments assessments;
+  private final CaseRecords cases;
+
+  public RecordAssessment(Assessments assessments, CaseRecords cases) {
+    this.assessments = assessments;
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    int questions = LetterReader.read(CaseVariables.json(execution, LETTER).toString()).questions().size();
+    FieldErrors errors = new FieldErrors();
+    var byQuestion = AssessmentReader.read(execution, questions, errors);
+    errors.throwIfAny("The assessment cannot be recorded");
+    assessments.save(reference, byQuestion);
+    cases.assessed(reference, CaseVariables.requireBool(execution, RESPONSE_SUBSTANTIVE));
+  }
+}

@@ -1,0 +1,45 @@
+package org.osce.vienna.response;
+
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.CurrentUser;
+import org.osce.vienna.engine.EngineClock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.springframework.stereotype.Component;
+
+/** Completing "Register the response": a received response needs its date and summary; "no response" closes the wait. */
+@Component
+public class ValidateResponse implements TaskListener {
+
+  private final ResponseChecks checks;
+  private final Timeline timeline;
+  private final CurrentUser currentUser;
+
+  public ValidateResponse(ResponseChecks checks, Timeline timeline, CurrentUser currentUser) {
+    this.checks = checks;
+    this.timeline = timeline;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reference = CaseVariables.reference(task.getExecution());
+    boolean received = CaseVariables.requireBool(task, RESPONSE_RECEIVED);
+    if (received) {
+      Instant receivedAt = checks.check(reference, task.getVariable(RESPONSE_RECEIVED_AT),
+          task.getVariable(RESPONSE_REFERENCE), task.getVariable(RESPONSE_SUMMARY));
+      task.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(receivedAt));
+    }
+    timeline.record(reference, EngineClock.now(),
+        received ? TimelineEvent.RESPONSE_REGISTERED : TimelineEvent.RESPONSE_WAIT_CLOSED, currentUser.id(),
+        received ? null : "closed as: no response received");
+  }
+}

@@ -1,0 +1,42 @@
+package org.osce.vienna.response;
+
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
+
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.CurrentUser;
+import org.osce.vienna.engine.EngineClock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the {@code ResponseReceived} message: checks what a system sent, in the correlating
+ * transaction, so a bad message is refused to its sender instead of failing later in a job.
+ */
+@Component
+public class ValidateResponseMessage implements ExecutionListener {
+
+  private final ResponseChecks checks;
+  private final Timeline timeline;
+  private final CurrentUser currentUser;
+
+  public ValidateResponseMessage(ResponseChecks checks, Timeline timeline, CurrentUser currentUser) {
+    this.checks = checks;
+    this.timeline = timeline;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String reference = CaseVariables.reference(execution);
+    Instant receivedAt = checks.check(reference, execution.getVariable(RESPONSE_RECEIVED_AT),
+        execution.getVariable(RESPONSE_REFERENCE), execution.getVariable(RESPONSE_SUMMARY));
+    execution.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(receivedAt));
+    timeline.record(reference, EngineClock.now(), TimelineEvent.RESPONSE_REGISTERED, currentUser.id(), "by message");
+  }
+}

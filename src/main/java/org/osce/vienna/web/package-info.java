@@ -1,0 +1,7 @@
+/**
+ * What every request passes before the application reads it: security headers, the body limit, HTTP Basic credentials, problem answers, the database outage answer, the database health.
+ */
+@ApplicationModule(displayName = "Web edge", allowedDependencies = {"casefile", "engine"})
+package org.osce.vienna.web;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,67 @@
+package org.osce.vienna;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The modules and their order: a phase uses earlier phases, the case file and the engine glue,
+ * nothing later (each module's package-info lists what it may use); api, notification and identity
+ * are leaves that nothing uses. Also draws the map of the modules that README shows.
+ */
+class ModulesTest {
+
+  static final ApplicationModules MODULES = ApplicationModules.of(ViennaMechanismApplication.class);
+  static final List<String> LEAVES = List.of("api", "notification", "identity");
+
+  @Test
+  void eachModuleUsesOnlyWhatItsPackageInfoAllows() {
+    MODULES.verify();
+  }
+
+  @Test
+  void nothingUsesTheLeaves() {
+    for (ApplicationModule module : MODULES) {
+      for (String leaf : LEAVES) {
+        assertThat(module.getDirectDependencies(MODULES).containsModuleNamed(leaf))
+            .as("%s uses %s", module.getIdentifier(), leaf).isFalse();
+      }
+    }
+  }
+
+  /** Writes docs/modules.puml (the Documenter's) and docs/modules.svg, drawn from it without Graphviz. */
+  @Test
+  void drawsTheModuleDiagramIntoDocs() throws IOException {
+    Path folder = Path.of("target", "spring-modulith-docs");
+    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString())).writeModulesAsPlantUml();
+    String puml = Files.readString(folder.resolve("components.puml"));
+    Files.createDirectories(Path.of("docs"));
+    Files.writeString(Path.of("docs", "modules.puml"), puml);
+
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    new SourceStringReader(puml.replace("@startuml", "@startuml\n!pragma layout smetana"))
+        .outputImage(svg, new FileFormatOption(FileFormat.SVG));
+    String drawn = svg.toString(StandardCharsets.UTF_8);
+    Files.writeString(Path.of("docs", "modules.svg"), drawn);
+
+    for (ApplicationModule module : MODULES) {
+      // PlantUML writes each word of a name as a text of its own
+      for (String word : module.getDisplayName().split(" ")) {
+        assertThat(drawn.contains(">" + word + "</text>")).as("the diagram names module %s", module.getIdentifier())
+            .isTrue();
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.osce.vienna.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.junit.jupiter.api.Test;
+
+/** Dates as every listener and the case API read them: ISO-8601 with an offset, within the dates a case can have. */
+class DateTimesTest {
+
+  @Test
+  void readsIsoDateTimesWithAnOffsetAndDates() {
+    assertThat(DateTimes.parse("2021-11-04T10:00:00+01:00", "deliveredAt"))
+        .isEqualTo(Instant.parse("2021-11-04T09:00:00Z"));
+    assertThat(DateTimes.parse(Date.from(Instant.parse("2021-11-12T15:30:00Z")), "responseReceivedAt"))
+        .isEqualTo(Instant.parse("2021-11-12T15:30:00Z"));
+    assertThat(DateTimes.parse(" ", "signOffDueAt")).isNull();
+    assertThatThrownBy(() -> DateTimes.parse("2021-11-04T10:00:00", "deliveredAt"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("deliveredAt"))
+            .contains("with an offset"));
+  }
+
+  @Test
+  void refusesADateNoCaseCanHaveWhateverItsForm() {
+    assertThatThrownBy(() -> DateTimes.parse("+99999-01-01T00:00:00+01:00", "signOffDueAt"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("signOffDueAt"))
+            .isEqualTo("'+99999-01-01T00:00:00+01:00' is outside the dates a case can have: from 1 August 1975"
+                + " (the Helsinki Final Act) to 5 years from now"));
+    assertThatThrownBy(() -> DateTimes.parse("1975-07-31T23:59:59Z", "responseReceivedAt"))
+        .hasMessageContaining("responseReceivedAt").hasMessageContaining("Helsinki Final Act");
+    OffsetDateTime inTenYears = OffsetDateTime.now(ZoneOffset.UTC).plusYears(10);
+    assertThatThrownBy(() -> DateTimes.parse(Date.from(inTenYears.toInstant()), "meetingRequestedAt"))
+        .hasMessageContaining("meetingRequestedAt").hasMessageContaining("5 years from now");
+    assertThatThrownBy(() -> DateTimes.require(inTenYears.toString(), "deliveredAt"))
+        .hasMessageContaining("deliveredAt");
+
+    assertThat(DateTimes.parse("1975-08-01T00:00:00Z", "deliveredAt")).isEqualTo(DateTimes.EARLIEST);
+    assertThat(DateTimes.parse(OffsetDateTime.now(ZoneOffset.UTC).plusYears(4).toString(), "signOffDueAt"))
+        .isNotNull();
+  }
+}
