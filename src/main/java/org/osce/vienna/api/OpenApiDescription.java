@@ -49,7 +49,7 @@ public class OpenApiDescription {
                       http://localhost:8080/api/cases/VM-2021-BY-02/response
                     → 202 Accepted once the letter is delivered; 409 before
 
-                See the README, "For systems", for every call with its answer."""))
+                See docs/api.md, "For systems", for every call with its answer."""))
         .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
             .type(SecurityScheme.Type.HTTP).scheme("basic").description("A Camunda user and password")))
         .addSecurityItem(new SecurityRequirement().addList(BASIC));

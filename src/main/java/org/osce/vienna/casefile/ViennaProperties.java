@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** The application's settings under {@code vienna.*} (see README, "Configuration"). */
+/** The application's settings under {@code vienna.*} (see docs/operations.md, "Configuration"). */
 @Validated
 @ConfigurationProperties(prefix = "vienna")
 public record ViennaProperties(

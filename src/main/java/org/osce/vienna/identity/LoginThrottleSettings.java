@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code vienna.login-throttle.*}: how many failed logins a source address may make before its
  * attempts are refused unchecked, how fast that budget comes back, and how many sources are
- * remembered at once (README, "Configuration").
+ * remembered at once (docs/operations.md, "Configuration").
  */
 @Validated
 @ConfigurationProperties(prefix = "vienna.login-throttle")

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where notices and letters go, under {@code vienna.mail.*} (README, "Configuration"). The SMTP
+ * Where notices and letters go, under {@code vienna.mail.*} (docs/operations.md, "Configuration"). The SMTP
  * server itself is Spring's {@code spring.mail.*}.
  *
  * @param from the sender of every message

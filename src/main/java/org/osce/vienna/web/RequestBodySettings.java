@@ -13,7 +13,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * {@code vienna.request-body.*}: the largest request body accepted, and larger ones for the addresses
- * that take documents (README, "Configuration").
+ * that take documents (docs/operations.md, "Configuration").
  */
 @Validated
 @ConfigurationProperties(prefix = "vienna.request-body")

@@ -24,18 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.Groups;
 
 /**
- * Runs the README's "For systems" section as written: every shell command of its {@code bash}
- * blocks, in order, against this application, and compares each answer with the {@code http} block
- * that follows it. A change to the API that the README does not show, or a README example that the
- * API does not answer as shown, fails here.
+ * Runs docs/api.md ("For systems") as written: every shell command of its {@code bash} blocks, in
+ * order, against this application, and compares each answer with the {@code http} block that
+ * follows it. A change to the API that docs/api.md does not show, or an example there that the API
+ * does not answer as shown, fails here.
  *
- * <p>The commands are read as the shell would read the few forms the README uses: {@code curl} with
+ * <p>The commands are read as the shell would read the few forms docs/api.md uses: {@code curl} with
  * {@code -s -u -H -d -X -o} (and {@code -d @-} with a here-document), {@code VAR=$(curl … | jq -r '.path')},
  * {@code VAR=$(date -Iseconds)} and {@code until curl … | grep -q '…'; do sleep 1; done}.
  */
 class ReadmeForSystemsTest extends ApiTestSupport {
 
-  private static final String README_BASE = "http://localhost:8080";
+  private static final String DOC_BASE = "http://localhost:8080";
   private static final Pattern ASSIGN = Pattern.compile("^([A-Z_]+)=\\$\\((.*)\\)$", Pattern.DOTALL);
   private static final Pattern UNTIL = Pattern.compile("^until (.*); do sleep 1; done$", Pattern.DOTALL);
   private static final Pattern HEREDOC = Pattern.compile("<<(\\w+)\\s*$");
@@ -43,7 +43,7 @@ class ReadmeForSystemsTest extends ApiTestSupport {
 
   private final Map<String, String> shell = new HashMap<>();
 
-  /** A fenced block of the README: its language and text. */
+  /** A fenced block of docs/api.md: its language and text. */
   record Block(String language, String text) {
   }
 
@@ -55,8 +55,8 @@ class ReadmeForSystemsTest extends ApiTestSupport {
     ensureDemoUser("officer-ru", Groups.delegation("RU"));
     ensureDemoUser("manager", Groups.MANAGERS);
 
-    List<Block> blocks = forSystemsBlocks();
-    assertThat(blocks).as("bash and http blocks of README's For systems").hasSizeGreaterThan(40);
+    List<Block> blocks = apiDocBlocks();
+    assertThat(blocks).as("bash and http blocks of docs/api.md").hasSizeGreaterThan(40);
     Set<String> calls = new HashSet<>();
     Answer last = null;
     String lastCommand = null;
@@ -96,14 +96,11 @@ class ReadmeForSystemsTest extends ApiTestSupport {
     }
   }
 
-  private static List<Block> forSystemsBlocks() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("\n## For systems\n");
-    assertThat(start).as("README has a section 'For systems'").isPositive();
-    int end = readme.indexOf("\n## ", start + 5);
-    String section = readme.substring(start, end < 0 ? readme.length() : end);
+  private static List<Block> apiDocBlocks() throws IOException {
+    String doc = Files.readString(Path.of("docs", "api.md"));
+    assertThat(doc).as("docs/api.md is the 'For systems' document").startsWith("# For systems");
     List<Block> blocks = new ArrayList<>();
-    Matcher fence = FENCE.matcher(section);
+    Matcher fence = FENCE.matcher(doc);
     while (fence.find()) {
       blocks.add(new Block(fence.group(1), fence.group(2)));
     }
@@ -211,8 +208,8 @@ class ReadmeForSystemsTest extends ApiTestSupport {
         case "-d", "--data" -> data = it.next();
         case "-X" -> method = it.next();
         default -> {
-          assertThat(word).as("curl argument").startsWith(README_BASE);
-          url = word.substring(README_BASE.length());
+          assertThat(word).as("curl argument").startsWith(DOC_BASE);
+          url = word.substring(DOC_BASE.length());
         }
       }
     }
@@ -340,7 +337,7 @@ class ReadmeForSystemsTest extends ApiTestSupport {
       try {
         expected = JSON.readTree(parts[1]);
       } catch (IOException e) {
-        throw new AssertionError("README answer is not JSON: " + parts[1], e);
+        throw new AssertionError("docs/api.md answer is not JSON: " + parts[1], e);
       }
       match(expected, answer.json(), "$", what);
     }

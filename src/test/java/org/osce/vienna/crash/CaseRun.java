@@ -13,7 +13,7 @@ import org.osce.vienna.crash.CaseClient.Answer;
 import org.osce.vienna.crash.CrashOracle.CasePlan;
 
 /**
- * One case driven from start to close with the calls of README's "A case from start to close":
+ * One case driven from start to close with the calls of docs/api.md, "A case from start to close":
  * the case API to start it and report the response, {@code /engine-rest} to find, claim and
  * complete each task as the user whose task it is. Each {@link #step} reads the case first and
  * does what the case shows is next, so after a crash a step already done is seen as done (its
@@ -163,7 +163,7 @@ final class CaseRun {
     return Step.WAITING;
   }
 
-  /** Finds the task as README does (by business key and task key, as the acting user), claims it if asked, completes it. */
+  /** Finds the task as docs/api.md does (by business key and task key, as the acting user), claims it if asked, completes it. */
   private Step complete(CaseClient client, String user, String taskKey, boolean claim, Map<String, Object> variables) {
     Answer found = client.get(user, "/engine-rest/task?processInstanceBusinessKey=" + plan.reference()
         + "&taskDefinitionKey=" + taskKey);

@@ -23,7 +23,7 @@ import org.osce.vienna.casefile.Groups;
  *
  * <p>Exactly once: each timeline event of a case as often as the procedure has it happen, each
  * notice once in the outbox with its recipients once each, SENT, and each message in each
- * recipient's mailbox once. The one copy that README ("Notifications and e-mail") allows is a
+ * recipient's mailbox once. The one copy that docs/operations.md ("Notifications and e-mail") allows is a
  * message the server accepted just before the application (or the connection to the server) died,
  * so the application could not record that it was accepted; it goes again with the same Message-ID.
  * Such a copy is accepted only when the earlier copy arrived within {@link #CRASH_WINDOW} of a kill
@@ -48,7 +48,7 @@ final class CrashOracle {
       return signing;
     }
 
-    /** How often each timeline event happens in a case played this way (README, "A case from start to close"). */
+    /** How often each timeline event happens in a case played this way (docs/api.md, "A case from start to close"). */
     Map<String, Integer> expectedTimeline() {
       Map<String, Integer> events = new LinkedHashMap<>();
       events.put("CASE_STARTED", 1);
@@ -71,7 +71,7 @@ final class CrashOracle {
       return events;
     }
 
-    /** Each notice of the case (vm_notification.event) and its recipients (README, "Notifications and e-mail"). */
+    /** Each notice of the case (vm_notification.event) and its recipients (docs/operations.md, "Notifications and e-mail"). */
     Map<String, Set<String>> expectedNotices() {
       Map<String, Set<String>> notices = new LinkedHashMap<>();
       notices.put("CO_SIGNING_INVITATION", new TreeSet<>(invited.stream().map(Groups::heads).toList()));

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * with SIGKILL five times mid-flight and started again on the same database, and the mail server
  * is down for a while around one of the kills. Then every case must be closed, unattended, with
  * each timeline entry and each notice exactly once and each e-mail in each mailbox once; the one
- * copy allowed is the one README promises: a message the server accepted just before a kill goes
+ * copy allowed is the one docs/operations.md promises: a message the server accepted just before a kill goes
  * again with the same Message-ID ({@link CrashOracle} says exactly what is checked).
  *
  * <p>Runs in {@code ./mvnw verify} (failsafe, after {@code package}); skip with {@code -DskipITs}.
@@ -269,7 +269,7 @@ class CrashRecoveryIT {
         }
       }
       if (!acted && runs.stream().anyMatch(r -> !r.closed)) {
-        // Only the job executor can move these cases on now: read them again in a second (as README's clients do).
+        // Only the job executor can move these cases on now: read them again in a second (as the clients of docs/api.md do).
         ChildApplication.pause(Duration.ofSeconds(1));
       }
     }
