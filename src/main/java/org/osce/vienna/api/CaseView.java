@@ -8,8 +8,8 @@ import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.casefile.ResponseStatus;
 
 /**
- * A case as {@code GET /api/cases/{reference}} shows it: from the application's own records, and the
- * open tasks from the engine. Times are ISO-8601 with the offset of the configured zone (Europe/Vienna).
+ * A case as {@code GET /api/cases/{reference}} shows it: from the application's own records, the open
+ * tasks included (as the engine's task listeners record them). Times are ISO-8601 with the offset of the configured zone (Europe/Vienna).
  */
 @Schema(name = "Case")
 public record CaseView(

@@ -2,14 +2,9 @@ package org.osce.vienna.api;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.engine.OpenTasks;
 import org.osce.vienna.followup.FollowUps;
 import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.signoff.Signatories;
@@ -17,7 +12,7 @@ import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.ViennaProperties;
 import org.springframework.stereotype.Component;
 
-/** Builds the case view from the application's tables (vm_*), and the open tasks from the engine. */
+/** Builds the case view from the application's tables (vm_*), the open tasks included (vm_open_task). */
 @Component
 public class CaseViews {
 
@@ -25,16 +20,16 @@ public class CaseViews {
   private final FollowUps followUps;
   private final Meetings meetings;
   private final Timeline timeline;
-  private final TaskService taskService;
+  private final OpenTasks openTasks;
   private final ViennaProperties properties;
 
   public CaseViews(Signatories signatories, FollowUps followUps, Meetings meetings, Timeline timeline,
-      TaskService taskService, ViennaProperties properties) {
+      OpenTasks openTasks, ViennaProperties properties) {
     this.signatories = signatories;
     this.followUps = followUps;
     this.meetings = meetings;
     this.timeline = timeline;
-    this.taskService = taskService;
+    this.openTasks = openTasks;
     this.properties = properties;
   }
 
@@ -66,39 +61,16 @@ public class CaseViews {
     if (c.processInstanceId() == null) {
       return List.of();
     }
-    // The job executor and other users go on while a view is read: a task listed a moment ago may have been
-    // completed, or moved to another execution of the case (the engine then fails to read it). Reading the
-    // list again gives the tasks as they are now; dropping the one that failed would hide an open task.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return readOpenTasks(c.processInstanceId());
-      } catch (ProcessEngineException | NullPointerException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private List<CaseView.OpenTask> readOpenTasks(String processInstanceId) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .orderByTaskCreateTime().asc().orderByTaskId().asc().list().stream()
-        .map(task -> new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-            candidateGroup(task), task.getAssignee(), time(task.getDueDate())))
+    // One query over the record the task listeners keep (vm_open_task): nothing to read per task, so
+    // nothing that a task ending meanwhile could make fail.
+    return openTasks.of(c.processInstanceId()).stream()
+        .map(task -> new CaseView.OpenTask(task.id(), task.taskKey(), task.name(), task.candidateGroup(),
+            task.assignee(), time(task.dueAt())))
         .toList();
-  }
-
-  private String candidateGroup(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElse(null);
   }
 
   private OffsetDateTime time(Instant instant) {
     return instant == null ? null : instant.atZone(properties.timeZone()).toOffsetDateTime();
   }
 
-  private OffsetDateTime time(Date date) {
-    return date == null ? null : time(date.toInstant());
-  }
 }

@@ -6,6 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,8 +59,61 @@ public class CaseRecords {
         reference);
   }
 
-  public List<CaseRecord> all() {
-    return jdbc.query("SELECT * FROM vm_case ORDER BY started_at DESC", CaseRecords::map);
+  /** Every case, newest first; of one addressee and in one status when given. */
+  public List<CaseRecord> all(Optional<String> addressee, Optional<CaseStatus> status) {
+    return select(Optional.empty(), addressee, status, Optional.empty());
+  }
+
+  /**
+   * The cases that concern one of these delegations, newest first; of one addressee and in one status
+   * when given. A case concerns the delegation that leads it and those invited to co-sign: its
+   * signatories (vm_signatory) once the sign-off round has opened, before that the draft's invitations
+   * (vm_invitation). One query.
+   */
+  public List<CaseRecord> concerning(Collection<String> delegations, Optional<String> addressee,
+      Optional<CaseStatus> status) {
+    return select(Optional.empty(), addressee, status, Optional.of(delegations));
+  }
+
+  /** The case, if it concerns one of these delegations (as {@link #concerning}). One query. */
+  public Optional<CaseRecord> findConcerning(String reference, Collection<String> delegations) {
+    return select(Optional.of(reference), Optional.empty(), Optional.empty(), Optional.of(delegations)).stream()
+        .findFirst();
+  }
+
+  private List<CaseRecord> select(Optional<String> reference, Optional<String> addressee,
+      Optional<CaseStatus> status, Optional<Collection<String>> delegations) {
+    List<String> conditions = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    reference.ifPresent(r -> {
+      conditions.add("c.reference = ?");
+      args.add(r);
+    });
+    addressee.ifPresent(a -> {
+      conditions.add("c.addressee_state = ?");
+      args.add(a);
+    });
+    status.ifPresent(s -> {
+      conditions.add("c.status = ?");
+      args.add(s.name());
+    });
+    if (delegations.isPresent()) {
+      if (delegations.get().isEmpty()) {
+        return List.of();
+      }
+      String in = "IN (" + String.join(", ", Collections.nCopies(delegations.get().size(), "?")) + ")";
+      conditions.add("(c.lead_delegation " + in
+          + " OR EXISTS (SELECT 1 FROM vm_signatory s WHERE s.case_reference = c.reference AND s.state_code " + in + ")"
+          + " OR (c.status = ? AND NOT EXISTS (SELECT 1 FROM vm_signatory s WHERE s.case_reference = c.reference)"
+          + " AND EXISTS (SELECT 1 FROM vm_invitation i WHERE i.case_reference = c.reference AND i.state_code " + in
+          + ")))");
+      args.addAll(delegations.get());
+      args.addAll(delegations.get());
+      args.add(CaseStatus.DRAFTING.name());
+      args.addAll(delegations.get());
+    }
+    return jdbc.query("SELECT c.* FROM vm_case c" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ",
+        conditions)) + " ORDER BY c.started_at DESC", CaseRecords::map, args.toArray());
   }
 
   public void status(String reference, CaseStatus status) {

@@ -38,10 +38,12 @@ public class RegisterCase implements ExecutionListener {
   private final CurrentUser currentUser;
   private final DraftChecks draftChecks;
   private final CaseAccess caseAccess;
+  private final DraftInvitations invitations;
 
   public RegisterCase(CaseRecords cases, Timeline timeline, CurrentUser currentUser, DraftChecks draftChecks,
-      CaseAccess caseAccess) {
+      CaseAccess caseAccess, DraftInvitations invitations) {
     this.caseAccess = caseAccess;
+    this.invitations = invitations;
     this.cases = cases;
     this.timeline = timeline;
     this.currentUser = currentUser;
@@ -95,6 +97,9 @@ public class RegisterCase implements ExecutionListener {
     } catch (DuplicateKeyException e) {
       throw org.osce.vienna.casefile.InvalidInputException.single("Invalid start data", REFERENCE,
           "'" + start.reference() + "' is already the reference of another case");
+    }
+    if (draft != null && !draft.invited().isEmpty()) {
+      invitations.replace(start.reference(), draft.invited());
     }
     caseAccess.grantToLead(execution.getProcessInstanceId(), start.leadDelegation());
     timeline.record(start.reference(), now, TimelineEvent.CASE_STARTED, currentUser.id(),

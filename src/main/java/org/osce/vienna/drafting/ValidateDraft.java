@@ -23,8 +23,11 @@ public class ValidateDraft implements TaskListener {
   private final DraftChecks draftChecks;
   private final Timeline timeline;
   private final CurrentUser currentUser;
+  private final DraftInvitations invitations;
 
-  public ValidateDraft(DraftChecks draftChecks, Timeline timeline, CurrentUser currentUser) {
+  public ValidateDraft(DraftChecks draftChecks, Timeline timeline, CurrentUser currentUser,
+      DraftInvitations invitations) {
+    this.invitations = invitations;
     this.draftChecks = draftChecks;
     this.timeline = timeline;
     this.currentUser = currentUser;
@@ -37,7 +40,9 @@ public class ValidateDraft implements TaskListener {
     task.setVariable(LETTER, CaseVariables.jsonValue(draft.letter()));
     task.setVariable(INVITED_DELEGATIONS, CaseVariables.jsonValue(draft.invited()));
     task.setVariable(SIGN_OFF_DUE_AT, CaseVariables.dateValue(draft.signOffDueAt()));
-    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.DRAFT_SUBMITTED,
+    String reference = CaseVariables.reference(task.getExecution());
+    invitations.replace(reference, draft.invited());
+    timeline.record(reference, EngineClock.now(), TimelineEvent.DRAFT_SUBMITTED,
         currentUser.id(), draft.letter().concerns().size() + " concerns, " + draft.letter().questions().size()
             + " questions; invited: " + (draft.invited().isEmpty() ? "none" : String.join(", ", draft.invited())));
   }

@@ -1,5 +1,5 @@
 /**
- * Phase 1, drafting: the start data, the letter and its draft, the invitations to co-sign, the heads' review of the draft.
+ * Phase 1, drafting: the start data, the letter and its draft, the invitations to co-sign (recorded for who may see the case), the heads' review of the draft.
  */
 @ApplicationModule(displayName = "Drafting", allowedDependencies = {"casefile", "engine"})
 package org.osce.vienna.drafting;
