@@ -15,6 +15,9 @@ import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.response.ResponseInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +52,16 @@ class CaseMessages {
           + " (or an administrator) reports the response of case " + reference);
     }
     Map<String, String> errors = checks.errors(body, unknownFields);
+    ResponseInput response = null;
+    try {
+      response = ResponseInput.read(InputValues.of(body.variables()), c.deliveredAt(), EngineClock.now());
+    } catch (InvalidInputException refused) {
+      errors.putAll(refused.fieldErrors());
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("The response cannot be registered", errors);
     }
-    responses.register(caller, reference, body);
+    responses.register(caller, reference, response);
   }
 
   /**

@@ -8,7 +8,7 @@ import static org.osce.vienna.engine.ProcessConstants.REFERENCE;
 
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.EngineClock;
-import org.osce.vienna.engine.TaskContracts;
+import org.osce.vienna.engine.InputContracts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +57,7 @@ public class CheckMeetingRequest implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    TaskContracts.checkStartVariables(execution, TaskContracts.MEETING_REQUEST_START, "a meeting request", REFUSED);
+    InputContracts.checkStartVariables(execution, MeetingInputs.REQUEST_START, REFUSED);
     String reference = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
         : CaseVariables.string(execution, REFERENCE);
     if (reference == null) {
