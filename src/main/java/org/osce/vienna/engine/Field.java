@@ -13,10 +13,20 @@ package org.osce.vienna.engine;
 public record Field(String name, Kind kind, String whenMissing, Integer maxLength, Integer min, Integer max) {
 
   /** The value types of the contract. */
-  public enum Kind { TEXT, BOOLEAN, NUMBER, DATE_TIME, JSON, TEXT_LIST }
+  public enum Kind { TEXT, STATE, CHOICE, BOOLEAN, NUMBER, DATE_TIME, JSON, TEXT_LIST }
 
   public static Field text(String name, int maxLength) {
     return new Field(name, Kind.TEXT, null, maxLength, null, null);
+  }
+
+  /** A participating State, by code or name (the one rule of ParticipatingStates). */
+  public static Field state(String name) {
+    return new Field(name, Kind.STATE, null, null, null, null);
+  }
+
+  /** One of a fixed set of values, e.g. an assessment. */
+  public static Field choice(String name) {
+    return new Field(name, Kind.CHOICE, null, null, null, null);
   }
 
   public static Field bool(String name) {

@@ -33,8 +33,12 @@ public record InputContract(Kind kind, String key, String what, Map<String, Fiel
     return new InputContract(Kind.MESSAGE, messageName, "the message " + messageName, byName(fields));
   }
 
+  /**
+   * The variables it takes. A field named with a dot ({@code letter.closing}) is a part of a Json variable
+   * that a form edits on its own; it is read and held to its rules with its variable.
+   */
   public Set<String> names() {
-    return fields.keySet();
+    return fields.keySet().stream().filter(name -> !name.contains(".")).collect(Collectors.toUnmodifiableSet());
   }
 
   public Field field(String name) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.FieldErrors;
 import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.casefile.ParticipatingStates;
 
 /**
  * Reads the fields of one input by their {@link Field} rules, noting what is wrong with each instead of
@@ -33,6 +34,21 @@ public final class InputReader {
       errors.add(field.name(), "is longer than " + field.maxLength() + " characters");
     }
     return text.strip();
+  }
+
+  /** A participating State's code (upper case) from its code or name; null when absent or not one. */
+  public String state(Field field) {
+    String text = read(field, () -> CaseVariables.text(values.get(field.name()), field.name()));
+    if (text == null || text.isBlank()) {
+      missingIfRequired(field);
+      return null;
+    }
+    String whyNot = ParticipatingStates.all().whyNot(text);
+    if (whyNot != null) {
+      errors.add(field.name(), whyNot);
+      return null;
+    }
+    return ParticipatingStates.all().find(text).orElseThrow().code();
   }
 
   public Boolean bool(Field field) {

@@ -1,10 +1,5 @@
 package org.osce.vienna.response;
 
-import static org.osce.vienna.engine.ProcessConstants.QUESTION_ASSESSMENTS;
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUBSTANTIVE;
-import static org.osce.vienna.engine.ProcessConstants.TASK_ASSESS_RESPONSE;
-
-import org.osce.vienna.engine.Field;
 import org.osce.vienna.engine.InputContract;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +13,9 @@ class ResponseInputs {
     return ResponseInput.TASK;
   }
 
-  static final InputContract ASSESSMENT = InputContract.task(TASK_ASSESS_RESPONSE, Field.bool(RESPONSE_SUBSTANTIVE),
-      Field.json(QUESTION_ASSESSMENTS));
-
   @Bean
   InputContract assessResponse() {
-    return ASSESSMENT;
+    return AssessmentInput.TASK;
   }
 
   @Bean
