@@ -15,6 +15,11 @@ import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.response.ResponseInput;
+import org.osce.vienna.meeting.MeetingRequestInput;
+import org.osce.vienna.engine.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +54,16 @@ class CaseMessages {
           + " (or an administrator) reports the response of case " + reference);
     }
     Map<String, String> errors = checks.errors(body, unknownFields);
+    ResponseInput response = null;
+    try {
+      response = ResponseInput.read(InputValues.of(body.variables()), c.deliveredAt(), EngineClock.now());
+    } catch (InvalidInputException refused) {
+      errors.putAll(refused.fieldErrors());
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("The response cannot be registered", errors);
     }
-    responses.register(caller, reference, body);
+    responses.register(caller, reference, response);
   }
 
   /**
@@ -62,15 +73,16 @@ class CaseMessages {
   void requestMeeting(ApiCaller caller, String reference, MeetingRequest body, Collection<String> unknownFields) {
     CaseRecord c = visibility.require(caller, reference);
     Map<String, String> errors = checks.errors(body, unknownFields);
-    String requestedBy = ParticipatingStates.all().find(body.meetingRequestedBy()).map(ParticipatingState::code)
-        .orElse(null);
-    if (errors.isEmpty() && c.deliveredAt() != null && body.meetingRequestedAt() != null
-        && DateTimes.parseText(body.meetingRequestedAt(), MEETING_REQUESTED_AT).isBefore(c.deliveredAt())) {
-      errors.put(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
+    MeetingRequestInput request = null;
+    try {
+      request = MeetingRequestInput.read(InputValues.of(body.variables()), c.deliveredAt(), EngineClock.now());
+    } catch (InvalidInputException refused) {
+      errors.putAll(refused.fieldErrors());
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException("The bilateral meeting request cannot be accepted", errors);
+      throw new InvalidInputException(MeetingRequestInput.REFUSED, errors);
     }
+    String requestedBy = request.requestedBy();
     if (!caller.actsFor(c.leadDelegation()) && !caller.delegations().contains(requestedBy)) {
       throw CaseApiException.forbidden(caller.userId() + " may request a bilateral meeting of case " + reference
           + " only in the name of " + (caller.delegations().isEmpty() ? "a delegation she belongs to"
@@ -82,9 +94,7 @@ class CaseMessages {
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(MEETING_REQUESTED_BY, requestedBy);
-    if (body.meetingRequestedAt() != null) {
-      variables.put(MEETING_REQUESTED_AT, body.meetingRequestedAt().strip());
-    }
+    variables.put(MEETING_REQUESTED_AT, CaseVariables.dateValue(request.requestedAt()));
     try {
       commands.correlate(caller, MESSAGE_BILATERAL_MEETING_REQUESTED, reference, variables);
     } catch (MismatchingMessageCorrelationException e) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.osce.vienna.casefile.InvalidInputException;
-import org.osce.vienna.engine.TaskContracts;
+import org.osce.vienna.engine.InputContracts;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,10 +56,12 @@ public class EngineRestMessages implements ContainerRequestFilter {
 
   private final IdentityService identityService;
   private final CaseMessages messages;
+  private final InputContracts contracts;
 
-  EngineRestMessages(IdentityService identityService, CaseMessages messages) {
+  EngineRestMessages(IdentityService identityService, CaseMessages messages, InputContracts contracts) {
     this.identityService = identityService;
     this.messages = messages;
+    this.contracts = contracts;
   }
 
   @Override
@@ -82,7 +84,7 @@ public class EngineRestMessages implements ContainerRequestFilter {
       return; // Camunda's resource answers unreadable JSON with 400.
     }
     String name = message == null ? null : message.path("messageName").asText(null);
-    if (!TaskContracts.isContractMessage(name)) {
+    if (!contracts.isContractMessage(name)) {
       return;
     }
     try {
@@ -117,7 +119,7 @@ public class EngineRestMessages implements ContainerRequestFilter {
     if (reference == null || reference.isBlank()) {
       errors.put("businessKey", "is required: the case reference");
     }
-    Set<String> contract = TaskContracts.ofMessage(name);
+    Set<String> contract = contracts.ofMessage(name);
     Map<String, String> values = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
     message.path("processVariables").fields().forEachRemaining(variable -> {
@@ -157,8 +159,9 @@ public class EngineRestMessages implements ContainerRequestFilter {
   @Configuration
   static class Registration {
     @Bean
-    ResourceConfigCustomizer engineRestMessagesFilter(IdentityService identityService, CaseMessages messages) {
-      return config -> config.register(new EngineRestMessages(identityService, messages));
+    ResourceConfigCustomizer engineRestMessagesFilter(IdentityService identityService, CaseMessages messages,
+        InputContracts contracts) {
+      return config -> config.register(new EngineRestMessages(identityService, messages, contracts));
     }
   }
 }

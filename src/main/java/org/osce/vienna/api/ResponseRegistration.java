@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.osce.vienna.casefile.ResponseStatus;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.response.ResponseInput;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
@@ -54,16 +56,15 @@ class ResponseRegistration {
     this.transactions = transactions;
   }
 
-  /** Registers the (already validated) response, or accepts it as the one already registered. */
-  void register(ApiCaller caller, String reference, ResponseReport body) {
-    Instant receivedAt = DateTimes.require(body.responseReceivedAt(), RESPONSE_RECEIVED_AT);
+  /** Registers the (already read) response, or accepts it as the one already registered. */
+  void register(ApiCaller caller, String reference, ResponseInput response) {
     for (int attempt = 1; ; attempt++) {
       try {
-        registerOnce(caller, reference, body, receivedAt);
+        registerOnce(caller, reference, response);
         return;
       } catch (OptimisticLockingException e) {
         if (attempt == ATTEMPTS) {
-          refuseUnlessRegistered(reference, body, receivedAt);
+          refuseUnlessRegistered(reference, response);
           return;
         }
         LOG.info("Case {} changed while its response was being registered ({}); trying again", reference,
@@ -71,30 +72,30 @@ class ResponseRegistration {
         pause(attempt * PAUSE_MILLIS);
       } catch (MismatchingMessageCorrelationException e) {
         // An officer registered a response in Tasklist at the same moment (that path takes no case lock).
-        refuseUnlessRegistered(reference, body, receivedAt);
+        refuseUnlessRegistered(reference, response);
         return;
       }
     }
   }
 
-  private void registerOnce(ApiCaller caller, String reference, ResponseReport body, Instant receivedAt) {
+  private void registerOnce(ApiCaller caller, String reference, ResponseInput response) {
     transactions.executeWithoutResult(transaction -> {
       // Two reports of one case wait for each other here, so the second sees what the first registered
       // instead of racing it through the engine (where it would fail on the engine's or our tables).
       cases.lock(reference);
       CaseRecord c = cases.get(reference);
-      if (alreadyRegistered(c, body, receivedAt)) {
+      if (alreadyRegistered(c, response)) {
         return;
       }
       if (!commands.waitsFor(c.processInstanceId(), MESSAGE_RESPONSE_RECEIVED)) {
         throw notWaitingForResponse(c);
       }
-      commands.correlate(caller, MESSAGE_RESPONSE_RECEIVED, reference, variables(body));
+      commands.correlate(caller, MESSAGE_RESPONSE_RECEIVED, reference, variables(response));
     });
   }
 
-  private void refuseUnlessRegistered(String reference, ResponseReport body, Instant receivedAt) {
-    if (!alreadyRegistered(cases.get(reference), body, receivedAt)) {
+  private void refuseUnlessRegistered(String reference, ResponseInput response) {
+    if (!alreadyRegistered(cases.get(reference), response)) {
       throw notWaitingForResponse(cases.get(reference));
     }
   }
@@ -108,23 +109,23 @@ class ResponseRegistration {
     }
   }
 
-  private static Map<String, Object> variables(ResponseReport body) {
+  private static Map<String, Object> variables(ResponseInput response) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(RESPONSE_RECEIVED_AT, body.responseReceivedAt().strip());
-    variables.put(RESPONSE_REFERENCE, blankToNull(body.responseReference()));
-    variables.put(RESPONSE_SUMMARY, body.responseSummary().strip());
+    variables.put(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(response.receivedAt()));
+    variables.put(RESPONSE_REFERENCE, response.reference());
+    variables.put(RESPONSE_SUMMARY, response.summary());
     return variables;
   }
 
   /** Whether this very response is the one already registered (a retry); 409 when another one is. */
-  private boolean alreadyRegistered(CaseRecord c, ResponseReport body, Instant receivedAt) {
+  private boolean alreadyRegistered(CaseRecord c, ResponseInput response) {
     Registered registered = registered(c);
     if (registered == null) {
       return false;
     }
-    if (registered.receivedAt().equals(receivedAt)
-        && Objects.equals(registered.reference(), blankToNull(body.responseReference()))
-        && Objects.equals(registered.summary(), blankToNull(body.responseSummary()))) {
+    if (registered.receivedAt().equals(response.receivedAt())
+        && Objects.equals(registered.reference(), response.reference())
+        && Objects.equals(registered.summary(), response.summary())) {
       return true;
     }
     throw CaseApiException.conflict("Response already registered", "A response to case " + c.reference()

@@ -1,5 +1,6 @@
 package org.osce.vienna.casefile;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,15 @@ public final class DateTimes {
 
   static final String NOT_ISO = "is not an ISO-8601 date-time with an offset, e.g. 2021-11-04T10:00:00+01:00";
 
+  /** Clocks of users and systems run a little ahead of the server's: a time this close ahead is "now". */
+  public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
   private DateTimes() {
+  }
+
+  /** Whether {@code instant} is later than {@code now}, beyond the clocks' tolerance. */
+  public static boolean isInFuture(Instant instant, Instant now) {
+    return instant.isAfter(now.plus(CLOCK_TOLERANCE));
   }
 
   /** The instant of {@code value}, or null when absent; throws naming {@code field} when unreadable. */

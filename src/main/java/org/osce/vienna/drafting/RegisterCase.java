@@ -13,7 +13,7 @@ import org.osce.vienna.engine.CaseAccess;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
-import org.osce.vienna.engine.TaskContracts;
+import org.osce.vienna.engine.InputContracts;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -52,7 +52,7 @@ public class RegisterCase implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    TaskContracts.checkStartVariables(execution, TaskContracts.START, "the start of a case", "Invalid start data");
+    InputContracts.checkStartVariables(execution, DraftingInputs.START, "Invalid start data");
     String businessKey = execution.getProcessBusinessKey();
     String formReference = CaseVariables.string(execution, REFERENCE);
     if (businessKey != null && formReference != null && !businessKey.equals(formReference)) {

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.spi.SpinDataFormatException;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.StrictJson;
@@ -47,7 +46,11 @@ public final class CaseVariables {
    * have made it GB.
    */
   public static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
+    return text(scope.getVariable(name), name);
+  }
+
+  /** {@link #text(VariableScope, String)} of a value already read. */
+  public static String text(Object value, String name) {
     if (value != null && !(value instanceof String)) {
       throw InvalidInputException.single("Invalid variable", name, "must be text");
     }
@@ -56,7 +59,11 @@ public final class CaseVariables {
 
   /** A boolean variable; also "true"/"false" strings, which some systems send. */
   public static Boolean bool(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
+    return bool(scope.getVariable(name), name);
+  }
+
+  /** {@link #bool(VariableScope, String)} of a value already read. */
+  public static Boolean bool(Object value, String name) {
     if (value == null || value instanceof Boolean) {
       return (Boolean) value;
     }
@@ -80,12 +87,11 @@ public final class CaseVariables {
 
   /** A JSON variable (Spin JSON, a JSON string, or a Java list/map) as a Jackson tree; null when absent. */
   public static JsonNode json(VariableScope scope, String name) {
-    Object value;
-    try {
-      value = scope.getVariable(name);
-    } catch (SpinDataFormatException e) {
-      throw InvalidInputException.single("Invalid variable", name, "is not valid JSON");
-    }
+    return json(InputValues.of(scope).get(name), name);
+  }
+
+  /** {@link #json(VariableScope, String)} of a value already read. */
+  public static JsonNode json(Object value, String name) {
     if (value == null) {
       return null;
     }
@@ -105,7 +111,12 @@ public final class CaseVariables {
 
   /** A list of strings, e.g. {@code invitedDelegations}; empty when absent. */
   public static List<String> strings(VariableScope scope, String name) {
-    JsonNode node = json(scope, name);
+    return strings(InputValues.of(scope).get(name), name);
+  }
+
+  /** {@link #strings(VariableScope, String)} of a value already read. */
+  public static List<String> strings(Object value, String name) {
+    JsonNode node = json(value, name);
     List<String> result = new ArrayList<>();
     if (node == null || node.isNull()) {
       return result;

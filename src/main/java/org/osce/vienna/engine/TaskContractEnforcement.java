@@ -17,7 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds every task to its contract ({@link TaskContracts}), whoever calls and however: Tasklist's form
+ * Holds every task to its contract ({@link InputContracts}), whoever calls and however: Tasklist's form
  * submission, {@code /engine-rest} ({@code complete}, {@code submit-form}, {@code resolve},
  * {@code variables}, {@code localVariables}, deletes) and the Java API all go through the engine's task
  * and form services, which this replaces with ones that refuse, before anything is written, a variable the
@@ -32,6 +32,12 @@ import org.springframework.stereotype.Component;
 @Order(1)
 public class TaskContractEnforcement extends AbstractCamundaConfiguration {
 
+  private final InputContracts contracts;
+
+  public TaskContractEnforcement(InputContracts contracts) {
+    this.contracts = contracts;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTaskService(new ContractTaskService());
@@ -39,7 +45,7 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
   }
 
   /** Refuses, naming each, the variables that the task does not take; nothing when all are its own. */
-  static void check(TaskServiceImpl tasks, String taskId, Collection<String> names, Map<String, ?> values) {
+  void check(TaskServiceImpl tasks, String taskId, Collection<String> names, Map<String, ?> values) {
     if ((names == null || names.isEmpty()) && (values == null || values.isEmpty())) {
       return;
     }
@@ -48,18 +54,18 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
     if (task == null) {
       return;
     }
-    Set<String> contract = TaskContracts.ofTask(task.getTaskDefinitionKey());
+    Set<String> contract = contracts.ofTask(task.getTaskDefinitionKey());
     String input = "the task \"" + task.getName() + "\" (" + task.getTaskDefinitionKey() + ")";
     FieldErrors errors = new FieldErrors();
     if (names != null) {
-      TaskContracts.checkNames(contract, names, input, errors);
+      InputContracts.checkNames(contract, names, input, errors);
     }
     if (values != null) {
-      TaskContracts.checkNames(contract, values.keySet(), input, errors);
+      InputContracts.checkNames(contract, values.keySet(), input, errors);
       for (String name : values.keySet()) {
         // A VariableMap hands out a serialized object's value only typed (its plain value would deserialize it).
         Object value = values instanceof VariableMap typedValues ? typedValues.getValueTyped(name) : values.get(name);
-        if (value instanceof TypedValue typed && TaskContracts.isJavaObject(typed)) {
+        if (value instanceof TypedValue typed && InputContracts.isJavaObject(typed)) {
           errors.add(name, "is of type " + typed.getType().getName() + ", which no task takes: send text, a"
               + " boolean, a number, a date or Json");
         }
@@ -74,7 +80,7 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
   }
 
   /** The task service, with every write of a task's variables checked against the task's contract. */
-  static class ContractTaskService extends TaskServiceImpl {
+  class ContractTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
@@ -196,7 +202,7 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
   }
 
   /** The form service, with a submitted task form held to the task's contract (Tasklist submits here). */
-  static class ContractFormService extends FormServiceImpl {
+  class ContractFormService extends FormServiceImpl {
 
     private final ContractTaskService tasks = new ContractTaskService();
 

@@ -13,4 +13,14 @@ public enum FollowUpAction {
 
   /** "Supported by at least nine others" (Moscow Document para 12): ten States in all. */
   public static final int MOSCOW_MECHANISM_MINIMUM_STATES = 10;
+
+  /** The action of this contract value, exactly as written; null for any other. */
+  public static FollowUpAction find(String value) {
+    for (FollowUpAction action : values()) {
+      if (action.name().equals(value)) {
+        return action;
+      }
+    }
+    return null;
+  }
 }

@@ -23,7 +23,9 @@ public class RecordFollowUp implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<FollowUpAction> actions = ValidateFollowUp.read(CaseVariables.strings(execution, FOLLOW_UP_ACTIONS));
+    // The task stored them checked and each once (FollowUpDecision).
+    List<FollowUpAction> actions = CaseVariables.strings(execution, FOLLOW_UP_ACTIONS).stream()
+        .map(FollowUpAction::valueOf).toList();
     followUps.decided(CaseVariables.reference(execution), actions, EngineClock.now());
     execution.setVariable(FOLLOW_UP_INCLUDES_MEETING, actions.contains(FollowUpAction.BILATERAL_MEETING));
   }

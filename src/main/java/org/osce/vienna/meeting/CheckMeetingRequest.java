@@ -8,7 +8,7 @@ import static org.osce.vienna.engine.ProcessConstants.REFERENCE;
 
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.EngineClock;
-import org.osce.vienna.engine.TaskContracts;
+import org.osce.vienna.engine.InputContracts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +28,7 @@ import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckMeetingRequest implements ExecutionListener {
 
-  static final String REFUSED = "The bilateral meeting request cannot be accepted";
+  static final String REFUSED = MeetingRequestInput.REFUSED;
 
   private final CaseRecords cases;
   private final Signatories signatories;
@@ -57,7 +58,7 @@ public class CheckMeetingRequest implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    TaskContracts.checkStartVariables(execution, TaskContracts.MEETING_REQUEST_START, "a meeting request", REFUSED);
+    InputContracts.checkStartVariables(execution, MeetingRequestInput.TASKLIST_START, REFUSED);
     String reference = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
         : CaseVariables.string(execution, REFERENCE);
     if (reference == null) {
@@ -79,22 +80,10 @@ public class CheckMeetingRequest implements ExecutionListener {
       throw InvalidInputException.single(REFUSED, REFERENCE, "the letter of case " + reference
           + " has not been delivered yet (status " + c.status() + "): a bilateral meeting can be requested once it is");
     }
-    FieldErrors errors = new FieldErrors();
-    Instant requestedAt;
-    try {
-      requestedAt = CaseVariables.instant(execution, MEETING_REQUESTED_AT);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(REFUSED, e.fieldErrors());
-    }
     Instant now = EngineClock.now();
-    if (requestedAt == null) {
-      requestedAt = now;
-    } else if (requestedAt.isAfter(now.plusSeconds(300))) {
-      errors.add(MEETING_REQUESTED_AT, "is in the future");
-    } else if (requestedAt.isBefore(c.deliveredAt())) {
-      errors.add(MEETING_REQUESTED_AT, "is before the letter was delivered (" + c.deliveredAt() + ")");
-    }
-    errors.throwIfAny(REFUSED);
+    // A head asks in the name of the State she heads, never of a State named in a field.
+    InputValues asked = name -> MEETING_REQUESTED_BY.equals(name) ? state : execution.getVariable(name);
+    Instant requestedAt = MeetingRequestInput.read(asked, c.deliveredAt(), now).requestedAt();
 
     execution.setProcessBusinessKey(reference);
     execution.setVariable(REFERENCE, reference);

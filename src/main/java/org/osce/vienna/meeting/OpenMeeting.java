@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.osce.vienna.casefile.FieldErrors;
 import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,29 +31,25 @@ import org.springframework.stereotype.Component;
 public class OpenMeeting implements ExecutionListener {
 
   private final Signatories signatories;
+  private final CaseRecords cases;
 
-  public OpenMeeting(Signatories signatories) {
+  public OpenMeeting(Signatories signatories, CaseRecords cases) {
     this.signatories = signatories;
+    this.cases = cases;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
-    String requestedBy = CaseVariables.text(execution, MEETING_REQUESTED_BY);
-    Instant requestedAt = CaseVariables.instant(execution, MEETING_REQUESTED_AT);
-    FieldErrors errors = new FieldErrors();
-    String code = ParticipatingStates.all().find(requestedBy).map(s -> s.code()).orElse(null);
-    if (code == null) {
-      errors.add(MEETING_REQUESTED_BY, ParticipatingStates.all().whyNot(requestedBy));
-    } else if (!code.equals(execution.getVariable(ADDRESSEE_STATE)) && !signatories.signing(reference).contains(code)) {
-      errors.add(MEETING_REQUESTED_BY, code + " is neither the addressee nor a signatory of case " + reference);
+    MeetingRequestInput request = MeetingRequestInput.read(InputValues.of(execution),
+        cases.get(reference).deliveredAt(), EngineClock.now());
+    String code = request.requestedBy();
+    if (!code.equals(execution.getVariable(ADDRESSEE_STATE)) && !signatories.signing(reference).contains(code)) {
+      throw InvalidInputException.single(MeetingRequestInput.REFUSED, MEETING_REQUESTED_BY,
+          code + " is neither the addressee nor a signatory of case " + reference);
     }
-    if (requestedAt != null && requestedAt.isAfter(EngineClock.now().plusSeconds(300))) {
-      errors.add(MEETING_REQUESTED_AT, "is in the future");
-    }
-    errors.throwIfAny("The bilateral meeting request cannot be accepted");
     execution.setVariableLocal(MEETING_REQUESTED_BY, code);
-    execution.setVariableLocal(MEETING_REQUESTED_AT, CaseVariables.dateValue(requestedAt != null ? requestedAt : EngineClock.now()));
+    execution.setVariableLocal(MEETING_REQUESTED_AT, CaseVariables.dateValue(request.requestedAt()));
     execution.setVariableLocal(MEETING_ID, null);
     execution.setVariableLocal(MEETING_TARGET_AT, null);
     execution.setVariableLocal(MEETING_SCHEDULED_FOR, null);

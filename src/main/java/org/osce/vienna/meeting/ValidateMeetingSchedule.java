@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
 /** Completing "Arrange the bilateral meeting": the agreed date and time are required and recorded. */
@@ -30,7 +31,7 @@ public class ValidateMeetingSchedule implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Instant scheduledFor = DateTimes.require(task.getVariable(MEETING_SCHEDULED_FOR), MEETING_SCHEDULED_FOR);
+    Instant scheduledFor = MeetingSchedule.read(InputValues.of(task)).scheduledFor();
     task.setVariable(MEETING_SCHEDULED_FOR, CaseVariables.dateValue(scheduledFor));
     meetings.scheduled(((Number) task.getVariable(MEETING_ID)).longValue(), scheduledFor);
     timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.MEETING_ARRANGED,

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.FieldErrors;
 import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
 /** Keeps the assessment with the case: each question's assessment and whether the response was substantive. */
@@ -27,10 +28,8 @@ public class RecordAssessment implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
     int questions = LetterReader.read(CaseVariables.json(execution, LETTER).toString()).questions().size();
-    FieldErrors errors = new FieldErrors();
-    var byQuestion = AssessmentReader.read(execution, questions, errors);
-    errors.throwIfAny("The assessment cannot be recorded");
-    assessments.save(reference, byQuestion);
-    cases.assessed(reference, CaseVariables.requireBool(execution, RESPONSE_SUBSTANTIVE));
+    AssessmentInput assessment = AssessmentInput.read(InputValues.of(execution), questions);
+    assessments.save(reference, assessment.byQuestion());
+    cases.assessed(reference, assessment.substantive());
   }
 }

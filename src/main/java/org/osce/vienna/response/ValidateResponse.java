@@ -5,7 +5,9 @@ import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
+import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.InputValues;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
@@ -19,12 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ValidateResponse implements TaskListener {
 
-  private final ResponseChecks checks;
+  private final CaseRecords cases;
   private final Timeline timeline;
   private final CurrentUser currentUser;
 
-  public ValidateResponse(ResponseChecks checks, Timeline timeline, CurrentUser currentUser) {
-    this.checks = checks;
+  public ValidateResponse(CaseRecords cases, Timeline timeline, CurrentUser currentUser) {
+    this.cases = cases;
     this.timeline = timeline;
     this.currentUser = currentUser;
   }
@@ -32,11 +34,11 @@ public class ValidateResponse implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String reference = CaseVariables.reference(task.getExecution());
-    boolean received = CaseVariables.requireBool(task, RESPONSE_RECEIVED);
+    boolean received = ResponseInput.arrived(InputValues.of(task));
     if (received) {
-      Instant receivedAt = checks.check(reference, task.getVariable(RESPONSE_RECEIVED_AT),
-          task.getVariable(RESPONSE_REFERENCE), task.getVariable(RESPONSE_SUMMARY));
-      task.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(receivedAt));
+      ResponseInput response = ResponseInput.read(InputValues.of(task), cases.get(reference).deliveredAt(),
+          EngineClock.now());
+      task.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(response.receivedAt()));
     }
     timeline.record(reference, EngineClock.now(),
         received ? TimelineEvent.RESPONSE_REGISTERED : TimelineEvent.RESPONSE_WAIT_CLOSED, currentUser.id(),

@@ -4,7 +4,9 @@ import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
+import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.InputValues;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
@@ -21,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ValidateResponseMessage implements ExecutionListener {
 
-  private final ResponseChecks checks;
+  private final CaseRecords cases;
   private final Timeline timeline;
   private final CurrentUser currentUser;
 
-  public ValidateResponseMessage(ResponseChecks checks, Timeline timeline, CurrentUser currentUser) {
-    this.checks = checks;
+  public ValidateResponseMessage(CaseRecords cases, Timeline timeline, CurrentUser currentUser) {
+    this.cases = cases;
     this.timeline = timeline;
     this.currentUser = currentUser;
   }
@@ -34,9 +36,9 @@ public class ValidateResponseMessage implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
-    Instant receivedAt = checks.check(reference, execution.getVariable(RESPONSE_RECEIVED_AT),
-        execution.getVariable(RESPONSE_REFERENCE), execution.getVariable(RESPONSE_SUMMARY));
-    execution.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(receivedAt));
+    ResponseInput response = ResponseInput.read(InputValues.of(execution), cases.get(reference).deliveredAt(),
+        EngineClock.now());
+    execution.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(response.receivedAt()));
     timeline.record(reference, EngineClock.now(), TimelineEvent.RESPONSE_REGISTERED, currentUser.id(), "by message");
   }
 }

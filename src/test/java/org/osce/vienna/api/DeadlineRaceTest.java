@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.ResponseStatus;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.response.ResponseInput;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
@@ -90,10 +92,9 @@ class DeadlineRaceTest {
             .get(30, TimeUnit.SECONDS);
       }
       return call.callRealMethod();
-    }).when(timeline).record(eq(REFERENCE), any(), eq(org.osce.vienna.casefile.TimelineEvent.RESPONSE_REGISTERED), any(), any());
+    }).when(timeline).record(eq(REFERENCE), any(), eq(TimelineEvent.RESPONSE_REGISTERED), any(), any());
 
-    ResponseReport reply = new ResponseReport(Instant.now().atOffset(ZoneOffset.UTC).toString(), "No. 03-12/3456",
-        "Belarus contests the invocation.");
+    ResponseInput reply = new ResponseInput(Instant.now(), "No. 03-12/3456", "Belarus contests the invocation.");
     // Before, this answered 409 "not waiting for a response": the case moved under the reply.
     assertThatCode(() -> responses.register(new ApiCaller("officer-gb", officer("GB")), REFERENCE, reply))
         .doesNotThrowAnyException();

@@ -1,0 +1,30 @@
+package org.osce.vienna.meeting;
+
+import static org.osce.vienna.engine.ProcessConstants.MEETING_HELD;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_OUTCOME;
+import static org.osce.vienna.engine.ProcessConstants.TASK_RECORD_MEETING_OUTCOME;
+
+import org.osce.vienna.engine.Field;
+import org.osce.vienna.engine.InputContract;
+import org.osce.vienna.engine.InputReader;
+import org.osce.vienna.engine.InputValues;
+
+/** "Record the meeting outcome": whether the meeting was held, and what came of it. */
+public record MeetingOutcome(boolean held, String outcome) {
+
+  public static final int MAX_OUTCOME = 100_000;
+
+  public static final Field HELD = Field.bool(MEETING_HELD).required("is required: was the meeting held?");
+  public static final Field OUTCOME = Field.text(MEETING_OUTCOME, MAX_OUTCOME)
+      .required("is required: what came of the meeting, or why it was not held");
+
+  public static final InputContract TASK = InputContract.task(TASK_RECORD_MEETING_OUTCOME, HELD, OUTCOME);
+
+  public static MeetingOutcome read(InputValues values) {
+    InputReader in = new InputReader(values);
+    Boolean held = in.bool(HELD);
+    String outcome = in.text(OUTCOME);
+    in.throwIfAny("The meeting outcome cannot be recorded");
+    return new MeetingOutcome(held, outcome);
+  }
+}

@@ -1,0 +1,69 @@
+package org.osce.vienna.response;
+
+import static org.osce.vienna.engine.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
+import static org.osce.vienna.engine.ProcessConstants.TASK_REGISTER_RESPONSE;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.osce.vienna.casefile.DateTimes;
+import org.osce.vienna.engine.Field;
+import org.osce.vienna.engine.InputContract;
+import org.osce.vienna.engine.InputReader;
+import org.osce.vienna.engine.InputValues;
+
+/**
+ * The addressee's written response, as "Register the response" (Tasklist), the message
+ * {@code ResponseReceived} and the case API take it: when it arrived, its reference, what it says.
+ */
+public record ResponseInput(Instant receivedAt, String reference, String summary) {
+
+  public static final int MAX_REFERENCE = 200;
+  public static final int MAX_SUMMARY = 100_000;
+
+  public static final Field RECEIVED = Field.bool(RESPONSE_RECEIVED).required("is required (true or false)");
+  public static final Field RECEIVED_AT = Field.dateTime(RESPONSE_RECEIVED_AT)
+      .required("is required: when did the response arrive?");
+  public static final Field REFERENCE = Field.text(RESPONSE_REFERENCE, MAX_REFERENCE);
+  public static final Field SUMMARY = Field.text(RESPONSE_SUMMARY, MAX_SUMMARY)
+      .required("is required: summarise what the response says");
+
+  /** "Register the response": whether one arrived, and if so the response. */
+  public static final InputContract TASK =
+      InputContract.task(TASK_REGISTER_RESPONSE, RECEIVED, RECEIVED_AT, REFERENCE, SUMMARY);
+  public static final InputContract MESSAGE =
+      InputContract.message(MESSAGE_RESPONSE_RECEIVED, RECEIVED_AT, REFERENCE, SUMMARY);
+
+  static final String REFUSED = "The response cannot be registered";
+
+  /** Whether the officer says a response arrived (the task's choice; a message always brings one). */
+  public static boolean arrived(InputValues values) {
+    InputReader in = new InputReader(values);
+    Boolean received = in.bool(RECEIVED);
+    in.throwIfAny(REFUSED);
+    return received;
+  }
+
+  /**
+   * Reads and checks a response that arrived, throwing once with every problem. It cannot have arrived
+   * in the future, nor before the letter was delivered ({@code deliveredAt}, null if unknown).
+   */
+  public static ResponseInput read(InputValues values, Instant deliveredAt, Instant now) {
+    InputReader in = new InputReader(values);
+    Instant receivedAt = in.dateTime(RECEIVED_AT);
+    if (receivedAt != null && DateTimes.isInFuture(receivedAt, now)) {
+      in.refuse(RESPONSE_RECEIVED_AT, "is in the future");
+    } else if (receivedAt != null && deliveredAt != null
+        && receivedAt.isBefore(deliveredAt.truncatedTo(ChronoUnit.MINUTES))) {
+      // Forms give minutes, not seconds: a response in the minute of delivery is fine.
+      in.refuse(RESPONSE_RECEIVED_AT, "is before the letter was delivered (" + deliveredAt + ")");
+    }
+    String reference = in.text(REFERENCE);
+    String summary = in.text(SUMMARY);
+    in.throwIfAny(REFUSED);
+    return new ResponseInput(receivedAt, reference, summary);
+  }
+}
