@@ -13,6 +13,7 @@ import org.osce.vienna.engine.CaseAccess;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.StateNames;
 import org.osce.vienna.engine.TaskContracts;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -88,6 +89,8 @@ public class RegisterCase implements ExecutionListener {
     execution.setVariable(SUBJECT, start.subject());
     execution.setVariable(CASE_LABEL, start.reference() + " ("
         + ParticipatingStates.all().byCode(start.addresseeState()).orElseThrow().name() + ")");
+    // The forms read the States' names from the case, not from copies of their own.
+    StateNames.setOn(execution);
     Instant now = EngineClock.now();
     try {
       cases.create(start.reference(), start.subject(), start.leadDelegation(), start.addresseeState(),
