@@ -14,6 +14,7 @@ import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.engine.InputContracts;
+import org.osce.vienna.engine.StateNames;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -90,6 +91,8 @@ public class RegisterCase implements ExecutionListener {
     execution.setVariable(SUBJECT, start.subject());
     execution.setVariable(CASE_LABEL, start.reference() + " ("
         + ParticipatingStates.all().byCode(start.addresseeState()).orElseThrow().name() + ")");
+    // The forms read the States' names from the case, not from copies of their own.
+    StateNames.setOn(execution);
     Instant now = EngineClock.now();
     try {
       cases.create(start.reference(), start.subject(), start.leadDelegation(), start.addresseeState(),

@@ -135,8 +135,18 @@ public final class CaseVariables {
 
   /** A JSON variable value, typed so that REST and Cockpit show it as JSON. */
   public static TypedValue jsonValue(Object value) {
+    return jsonTextValue(jsonText(value));
+  }
+
+  /** A JSON variable value of JSON text already written ({@link #jsonText}). */
+  public static TypedValue jsonTextValue(String json) {
+    return SpinValues.jsonValue(json).create();
+  }
+
+  /** A value as the JSON text of a variable. */
+  public static String jsonText(Object value) {
     try {
-      return SpinValues.jsonValue(MAPPER.writeValueAsString(value)).create();
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a variable as JSON", e);
     }

@@ -73,6 +73,10 @@ public final class ProcessConstants {
   public static final String FOLLOW_UP_INCLUDES_MEETING = "followUpIncludesMeeting";
   public static final String MEETING_ID = "meetingId";
   public static final String MEETING_TARGET_AT = "meetingTargetAt";
+  /** The options of the forms' State selects, [{"label": "Albania", "value": "AL"}, ...] ({@link StateNames}). */
+  public static final String PARTICIPATING_STATES = "participatingStates";
+  /** A State's name as the forms' texts write it, {"AL": "Albania", ..., "GB": "the United Kingdom"}. */
+  public static final String STATE_NAMES_IN_TEXT = "stateNamesInText";
 
   private ProcessConstants() {
   }

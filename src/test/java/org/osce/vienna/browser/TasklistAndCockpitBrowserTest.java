@@ -176,7 +176,8 @@ class TasklistAndCockpitBrowserTest {
   @Order(3)
   void sheDraftsAShortLetterAndInvitesThreeDelegations() {
     browser.openTask("Draft the letter — " + LABEL);
-    assertThat(browser.text()).contains(CASE_SUBJECT);
+    // The States' names come from the case's variables (participatingStates, stateNamesInText).
+    assertThat(browser.text()).contains(CASE_SUBJECT, "a request for information to the Russian Federation.");
     browser.type("Field_AddresseeHonorific", "His Excellency");
     browser.type("Field_AddresseeName", "Mr. Alexander Lukashevich");
     browser.type("Field_AddresseeTitle", "Ambassador, Permanent Representative");
@@ -209,7 +210,9 @@ class TasklistAndCockpitBrowserTest {
     browser.filter("My delegation's tasks");
     browser.openTask("Approve the draft — " + LABEL);
     assertThat(browser.text()).contains("Freedom of the media", "Fair trial",
-        "When will their trials be open to the public and to observers?");
+        "When will their trials be open to the public and to observers?",
+        "a request for information to the Russian Federation.",
+        "Invited to co-sign (4): Germany, France, the United States, Norway.");
     browser.option("Field_DraftApproved", 0);
     browser.shot("05-approve-draft");
     browser.complete();
@@ -313,6 +316,7 @@ class TasklistAndCockpitBrowserTest {
     assertThat(browser.taskList()).anySatisfy(entry -> assertThat(entry)
         .contains("Arrange the bilateral meeting — " + LABEL));
     browser.openTask("Arrange the bilateral meeting — " + LABEL);
+    assertThat(browser.text()).contains("with the Russian Federation.", "Requested by: the United Kingdom");
     browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(BROWSER_ZONE).plusDays(2).withHour(11).withMinute(0));
     browser.shot("10-arrange-meeting");
     browser.complete();
@@ -320,6 +324,7 @@ class TasklistAndCockpitBrowserTest {
     awaitTask(REFERENCE, TASK_RECORD_MEETING_OUTCOME);
     browser.filter("My delegation's tasks");
     browser.openTask("Record the meeting outcome — " + LABEL);
+    assertThat(browser.text()).contains("bilateral meeting with the Russian Federation, requested by the United Kingdom");
     browser.option("Field_MeetingHeld", 0);
     browser.type("Field_MeetingOutcome", "The Russian Federation repeated its position; no information was given.");
     browser.complete();
@@ -331,6 +336,7 @@ class TasklistAndCockpitBrowserTest {
   void sheRegistersTheResponseAndAssessesIt() {
     browser.filter("My delegation's tasks");
     browser.openTask("Register the response — " + LABEL);
+    assertThat(browser.text()).contains("addressed to the Russian Federation.");
     browser.option("Field_ResponseReceived", 0);
     browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
     browser.type("Field_ResponseReference", "Note verbale No. 123/OSCE");
@@ -343,7 +349,8 @@ class TasklistAndCockpitBrowserTest {
     browser.filter("My delegation's tasks");
     browser.openTask("Assess the response — " + LABEL);
     assertThat(browser.text()).contains("How many journalists are detained, and on what charges?",
-        "The Russian Federation rejects the concerns");
+        "The Russian Federation rejects the concerns",
+        "reply of the Russian Federation (reference Note verbale No. 123/OSCE)");
     browser.option("Field_QuestionAssessment_0", 1);
     browser.option("Field_QuestionAssessment_1", 2);
     browser.option("Field_ResponseSubstantive", 1);
@@ -361,7 +368,7 @@ class TasklistAndCockpitBrowserTest {
     browser.login("tasklist", "head-gb");
     browser.filter("My delegation's tasks");
     browser.openTask("Decide on follow-up — " + LABEL);
-    assertThat(browser.text()).contains("Escalate to the Moscow Mechanism");
+    assertThat(browser.text()).contains("Escalate to the Moscow Mechanism", "addressed to the Russian Federation.");
     browser.option("Field_FollowUpActions", 0);
     browser.shot("13-decide-follow-up");
     browser.complete();

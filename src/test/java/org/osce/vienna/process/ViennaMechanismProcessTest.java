@@ -12,6 +12,11 @@ import static org.osce.vienna.support.CaseDriver.vars;
 
 import org.osce.vienna.drafting.DraftFormFields;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.StateNames;
+import org.osce.vienna.engine.StateNamesBackfill;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -487,6 +492,47 @@ class ViennaMechanismProcessTest {
     decideFollowUp(many, "MOSCOW_MECHANISM", "PERMANENT_COUNCIL_STATEMENT");
     assertThat(many).isEnded();
     assertThat(followUps.of(large)).contains(FollowUpAction.MOSCOW_MECHANISM);
+  }
+
+  @Test
+  void theFormsReadAll57StateNamesFromTheCaseAndCasesStartedBeforeGetThemWhenTheApplicationStarts()
+      throws Exception {
+    ProcessInstance pi = startCase(newReference());
+    // What Tasklist hands a task's Camunda Form: both lists, all 57, as the reference list says.
+    var form = engine.getFormService().getTaskFormVariables(driver.task(pi, TASK_DRAFT_LETTER).getId());
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var options = mapper.readTree(((JsonValue) form.getValueTyped(PARTICIPATING_STATES)).getValueSerialized());
+    var names = mapper.readTree(((JsonValue) form.getValueTyped(STATE_NAMES_IN_TEXT)).getValueSerialized());
+    List<ParticipatingState> states = ParticipatingStates.all().list();
+    assertThat(states).hasSize(57);
+    assertThat(options).hasSize(57);
+    assertThat(names).hasSize(57);
+    for (int i = 0; i < states.size(); i++) {
+      ParticipatingState state = states.get(i);
+      assertThat(options.get(i).path("label").asText()).isEqualTo(state.name());
+      assertThat(options.get(i).path("value").asText()).isEqualTo(state.code());
+      assertThat(names.path(state.code()).asText()).isEqualTo(state.nameInText());
+    }
+    assertThat(names.path("GB").asText()).isEqualTo("the United Kingdom");
+    // The engine sets them; no task takes them back.
+    assertThatThrownBy(() -> driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"),
+        vars(STATE_NAMES_IN_TEXT, json("{\"BY\": \"Somewhere\"}"))))
+        .hasMessageContaining(STATE_NAMES_IN_TEXT).hasMessageContaining("is not taken by");
+
+    // A case started before the forms read the names, and one holding an older wording.
+    ProcessInstance older = startCase(newReference());
+    engine.getRuntimeService().removeVariables(older.getId(), List.of(PARTICIPATING_STATES, STATE_NAMES_IN_TEXT));
+    engine.getRuntimeService().setVariable(pi.getId(), STATE_NAMES_IN_TEXT, json("{\"TR\": \"Turkey\"}"));
+
+    assertThat(StateNamesBackfill.backfill(engine.getRuntimeService())).isGreaterThanOrEqualTo(2);
+    for (ProcessInstance instance : List.of(pi, older)) {
+      StateNames.variables().forEach((name, current) -> assertThat(((JsonValue) engine.getRuntimeService()
+          .getVariableTyped(instance.getId(), name, false)).getValueSerialized())
+          .isEqualTo(((JsonValue) current).getValueSerialized()));
+    }
+    assertThat(((JsonValue) engine.getRuntimeService().getVariableTyped(pi.getId(), STATE_NAMES_IN_TEXT, false))
+        .getValueSerialized()).contains("\"TR\":\"Türkiye\"");
+    assertThat(StateNamesBackfill.backfill(engine.getRuntimeService())).isZero();
   }
 
   @Test
