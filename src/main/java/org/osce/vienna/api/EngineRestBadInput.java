@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.spin.spi.SpinDataFormatException;
 import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.casefile.ReferenceTaken;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link InvalidInputException} included, into "500 Cannot instantiate process definition ...". This
  * mapper takes precedence over Camunda's (lower {@link Priority}) for those cases only, keeps Camunda's
  * error body ({@code type}, {@code message}, {@code code}) and adds {@code fieldErrors}; everything else
- * is answered by Camunda's own handling, unchanged.
+ * is answered by Camunda's own handling, unchanged. A start with a reference another case has
+ * ({@link ReferenceTaken}) is a conflict: 409, as the case API answers it.
  */
 @Priority(1)
 public class EngineRestBadInput implements ExceptionMapper<RestException> {
@@ -73,7 +75,8 @@ public class EngineRestBadInput implements ExceptionMapper<RestException> {
         body.put("fieldErrors", Map.of(variable.group(1), "is not valid JSON"));
       }
     }
-    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    Response.Status status = bad instanceof ReferenceTaken ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
+    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static <T extends Throwable> T cause(Throwable throwable, Class<T> type) {

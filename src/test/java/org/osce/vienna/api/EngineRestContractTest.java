@@ -67,6 +67,23 @@ class EngineRestContractTest extends ApiTestSupport {
     assertThat(rows("vm_case")).isEqualTo(cases);
   }
 
+  /** A reference another case has is a conflict over {@code /engine-rest} too, refused by the start alone. */
+  @Test
+  void aReferenceAlreadyTakenIs409AndCreatesNothing() {
+    String officer = TestUsers.officer(identityService, "GB");
+    Map<String, Object> variables = variables("leadDelegation", "String", "GB", "addresseeState", "String", "BY",
+        "subject", "String", "Taken");
+    assertThat(post(officer, START, start("VM-ER-TAKEN", variables)).status()).isEqualTo(200);
+    long instances = processInstances();
+
+    Answer again = post(officer, START, start("VM-ER-TAKEN", variables));
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(again.json().path("type").asText()).isEqualTo("ReferenceTaken");
+    assertThat(again.json().path("fieldErrors").path("reference").asText())
+        .isEqualTo("'VM-ER-TAKEN' is already the reference of another case");
+    assertThat(processInstances()).isEqualTo(instances);
+  }
+
   @Test
   void aMessageForAnUnknownCaseIs400WithTheReason() {
     String admin = "admin";

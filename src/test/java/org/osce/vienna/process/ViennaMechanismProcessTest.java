@@ -10,7 +10,6 @@ import static org.osce.vienna.support.CaseDriver.jsonList;
 import static org.osce.vienna.support.CaseDriver.officer;
 import static org.osce.vienna.support.CaseDriver.vars;
 
-import org.osce.vienna.drafting.DraftFormFields;
 import org.osce.vienna.engine.EngineClock;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
