@@ -2,6 +2,8 @@ package org.osce.vienna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +129,7 @@ abstract class DeploymentContractTest {
     ResponseEntity<String> health = rest.withBasicAuth(admin()[0], admin()[1])
         .getForEntity("/actuator/health", String.class);
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-    com.fasterxml.jackson.databind.JsonNode components = new com.fasterxml.jackson.databind.ObjectMapper()
+    JsonNode components = new ObjectMapper()
         .readTree(health.getBody()).path("components");
     assertThat(components.path("processEngine").path("status").asText()).isEqualTo("UP");
     assertThat(components.path("jobExecutor").path("status").asText()).isEqualTo("UP");

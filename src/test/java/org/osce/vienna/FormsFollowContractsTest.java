@@ -39,8 +39,11 @@ class FormsFollowContractsTest {
   private static final List<String> NOT_INPUT = List.of("text", "expression", "group", "dynamiclist", "spacer",
       "separator", "button", "html", "image", "table", "iframe");
 
-  /** A form field: where the form puts its value, and what the form demands of it. */
-  record FormField(String name, String type, boolean required, Integer maxLength, Integer min, Integer max) {
+  /**
+   * A form field: where the form puts its value, and what the form demands of it. A field the form shows
+   * only under a condition is required only then, a rule the contract's Java states in words.
+   */
+  record FormField(String name, boolean conditional, boolean required, Integer maxLength, Integer min, Integer max) {
   }
 
   @Test
@@ -62,7 +65,9 @@ class FormsFollowContractsTest {
           mismatches.add(form + ": " + field.name() + " is not in the contract of " + input);
           continue;
         }
-        compare(form, field.name(), "required", field.required(), rule.isRequired(), mismatches);
+        if (!field.conditional()) {
+          compare(form, field.name(), "required", field.required(), rule.isRequired(), mismatches);
+        }
         compare(form, field.name(), "maxLength", field.maxLength(), rule.maxLength(), mismatches);
         compare(form, field.name(), "min", field.min(), rule.min(), mismatches);
         compare(form, field.name(), "max", field.max(), rule.max(), mismatches);
@@ -115,12 +120,15 @@ class FormsFollowContractsTest {
       if (component.has("components")) {
         collect(component.path("components"), childPrefix, fields);
       }
-      if (NOT_INPUT.contains(type) || !component.has("key")) {
+      String hide = component.path("conditional").path("hide").asText("");
+      // A field always hidden is never submitted: it holds values other fields read.
+      if (NOT_INPUT.contains(type) || !component.has("key") || hide.equals("=true")) {
         continue;
       }
       JsonNode validate = component.path("validate");
-      fields.add(new FormField(prefix + component.path("key").asText(), type, validate.path("required").asBoolean(false),
-          number(validate, "maxLength"), number(validate, "min"), number(validate, "max")));
+      fields.add(new FormField(prefix + component.path("key").asText(), !hide.isEmpty(),
+          validate.path("required").asBoolean(false), number(validate, "maxLength"), number(validate, "min"),
+          number(validate, "max")));
     }
   }
 

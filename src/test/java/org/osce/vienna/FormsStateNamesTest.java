@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.drafting.StartInput;
 import org.osce.vienna.engine.ProcessConstants;
-import org.osce.vienna.engine.TaskContracts;
 
 /**
  * The 57 States' names have one home, {@code reference/participating-states.csv}: the task forms read
@@ -59,7 +59,7 @@ class FormsStateNamesTest {
     assertThat(MAPPER.convertValue(list.path("defaultValue"), List.class)).hasSize(57).isEqualTo(expected);
     // The same name as the task forms' variable, and one the start of a case refuses if it were sent.
     assertThat(list.path("key").asText()).isEqualTo(ProcessConstants.PARTICIPATING_STATES);
-    assertThat(TaskContracts.START).doesNotContain(ProcessConstants.PARTICIPATING_STATES);
+    assertThat(StartInput.CONTRACT.names()).doesNotContain(ProcessConstants.PARTICIPATING_STATES);
     // form-js submits no hidden field; its default value is all the selects read.
     assertThat(list.path("conditional").path("hide").asText()).isEqualTo("=true");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.osce.vienna.support.TestUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
 
@@ -37,7 +38,7 @@ class H2DeploymentTest extends DeploymentContractTest {
       assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_DraftLetter");
       assertThat(task.getName()).isEqualTo("Draft the letter — VM-2021-BY-01 (Belarus)");
     });
-    assertThat(visibleTaskIds(org.osce.vienna.support.TestUsers.officer(identityService, "GB")))
+    assertThat(visibleTaskIds(TestUsers.officer(identityService, "GB")))
         .contains(tasks.get(0).getId());
   }
 

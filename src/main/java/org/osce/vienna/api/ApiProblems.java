@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.casefile.NotActingForLead;
+import org.osce.vienna.casefile.ReferenceTaken;
+import org.osce.vienna.casefile.StrictJson;
 import org.osce.vienna.web.DatabaseUnavailable;
 import org.osce.vienna.web.RequestBodyTooLargeException;
-import org.osce.vienna.casefile.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +46,23 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CaseApiException.class)
   ResponseEntity<ProblemDetail> refused(CaseApiException e) {
     return answer(e.problem());
+  }
+
+  /**
+   * Refusals of the procedure (casefile), typed by what is wrong, answered here only: a reference another
+   * case has is a conflict (409); acting for a delegation one is not of is forbidden (403); any other bad
+   * input (400, below).
+   */
+  @ExceptionHandler(ReferenceTaken.class)
+  ResponseEntity<ProblemDetail> referenceTaken(ReferenceTaken e) {
+    return answer(CaseApiException.conflict("Reference taken", "'" + e.reference()
+        + "' is already the reference of a case: choose another").with("reference", e.reference()).problem());
+  }
+
+  @ExceptionHandler(NotActingForLead.class)
+  ResponseEntity<ProblemDetail> notActingForLead(NotActingForLead e) {
+    return answer(CaseApiException.forbidden("Only the officers and heads of the lead delegation (group "
+        + Groups.delegation(e.lead()) + ") " + e.action() + ", and " + e.userId() + " is not one of them").problem());
   }
 
   /** Bad input, found by the API or by the process (start listener, message listeners) in the same transaction. */

@@ -1,6 +1,5 @@
 package org.osce.vienna.api;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +20,14 @@ import java.util.Optional;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.osce.vienna.casefile.CaseStatus;
-import org.osce.vienna.casefile.FieldErrors;
 import org.osce.vienna.casefile.InvalidInputException;
-import org.osce.vienna.drafting.Invitations;
-import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
-import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.delivery.LetterPdf;
+import org.osce.vienna.delivery.Letters;
+import org.osce.vienna.drafting.StartInput;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputValues;
 import org.osce.vienna.web.SecurityHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -98,43 +98,16 @@ public class CaseApi {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<CaseView> start(@RequestBody StartCaseRequest body, HttpServletRequest request) {
     ApiCaller caller = ApiAuthentication.caller(request);
-    Map<String, String> errors = check(body);
-    String lead = code(body.leadDelegation());
-    String addressee = code(body.addresseeState());
-    if (lead != null && lead.equals(addressee)) {
-      errors.putIfAbsent("addresseeState", "cannot be the lead delegation: a State does not invoke the mechanism"
-          + " against itself");
+    StartInput start = read(body);
+    if (!caller.actsFor(start.leadDelegation())) {
+      // The engine would refuse a caller who may start no case at all (a manager) before the start reads
+      // who she acts for, without saying why: the start's own refusal says it.
+      throw StartInput.notActingForLead(start.leadDelegation(), caller.userId());
     }
-    FieldErrors invitations = new FieldErrors();
-    List<String> invited = Invitations.check(body.invitedDelegations(), lead, addressee, invitations);
-    invitations.asMap().forEach(errors::putIfAbsent);
-    if (body.letter() != null && !body.letter().isNull() && !body.letter().isObject()) {
-      errors.putIfAbsent("letter", "must be a JSON object (the shape of letter-2021-11-04-belarus.json)");
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException("Invalid start data", errors);
-    }
-    if (!caller.actsFor(lead)) {
-      throw CaseApiException.forbidden("Only the officers and heads of the lead delegation (group "
-          + Groups.delegation(lead) + ") start its cases, and " + caller.userId() + " is not one of them");
-    }
-    if (cases.exists(body.reference())) {
-      throw referenceTaken(body.reference());
-    }
-    StartCaseRequest canonical = new StartCaseRequest(body.reference(), lead, addressee, body.subject(), body.letter(),
-        body.invitedDelegations() == null ? null : invited, body.signOffDueAt());
-    try {
-      commands.start(caller, canonical);
-    } catch (RuntimeException e) {
-      // This call's start was rolled back; if the case exists now, another call started it a moment ago
-      // (caught by the start listener's check, or by the case table's key when both checked at once).
-      if (cases.exists(body.reference())) {
-        throw referenceTaken(body.reference());
-      }
-      throw e;
-    }
-    URI location = URI.create("/api/cases/" + body.reference());
-    return ResponseEntity.created(location).body(views.view(cases.get(body.reference())));
+    // A reference already taken is refused by the start (ReferenceTaken: 409).
+    commands.start(caller, start, body);
+    URI location = URI.create("/api/cases/" + start.reference());
+    return ResponseEntity.created(location).body(views.view(cases.get(start.reference())));
   }
 
   @Operation(summary = "Read a case", description = """
@@ -253,7 +226,7 @@ public class CaseApi {
   public ResponseEntity<String> letter(@PathVariable String reference, HttpServletRequest request) {
     CaseRecord c = visibility.require(ApiAuthentication.caller(request), reference);
     return letters.find(c.reference())
-        .map(letter -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .map(letter -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
             .body(letter.html()))
         .orElseThrow(() -> new CaseApiException(HttpStatus.NOT_FOUND, "Letter not composed yet",
             "The final letter of case " + reference + " is composed when the sign-off round closes (status now "
@@ -291,17 +264,19 @@ public class CaseApi {
         .body(views.view(cases.get(reference)));
   }
 
-  /** Bean Validation of the body, and the fields the API does not know, each named. */
-  private Map<String, String> check(Object body) {
-    return checks.errors(body, UnknownFields.ofCurrentRequest());
-  }
-
-  private static String code(String state) {
-    return ParticipatingStates.all().find(state).map(ParticipatingState::code).orElse(null);
-  }
-
-  private static CaseApiException referenceTaken(String reference) {
-    return CaseApiException.conflict("Reference taken", "'" + reference
-        + "' is already the reference of a case: choose another").with("reference", reference);
+  /** The start as its input contract reads it; refused naming each bad field, the fields the API does not know too. */
+  private StartInput read(StartCaseRequest body) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    StartInput start = null;
+    try {
+      start = StartInput.read(InputValues.of(body.variables()), null, EngineClock.now());
+    } catch (InvalidInputException refused) {
+      errors.putAll(refused.fieldErrors());
+    }
+    checks.errors(body, UnknownFields.ofCurrentRequest()).forEach(errors::putIfAbsent);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(StartInput.REFUSED, errors);
+    }
+    return start;
   }
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.osce.vienna.drafting.StartInput;
 import org.osce.vienna.engine.ProcessConstants;
 import org.springframework.stereotype.Component;
 
@@ -39,24 +40,25 @@ public class CaseCommands {
 
   /**
    * Starts the case as the caller, so the engine's authorizations apply (a manager may not start one)
-   * and the start listener checks the data and that the caller belongs to the lead delegation.
+   * and the start listener reads the start as Tasklist's start form does: its checks, that the caller
+   * belongs to the lead delegation, and that the reference is free. With the codes as read, the letter as sent.
    */
-  public void start(ApiCaller caller, StartCaseRequest request) {
+  public void start(ApiCaller caller, StartInput start, StartCaseRequest request) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(LEAD_DELEGATION, request.leadDelegation());
-    variables.put(ADDRESSEE_STATE, request.addresseeState());
-    variables.put(SUBJECT, request.subject());
-    if (request.letter() != null && !request.letter().isNull()) {
+    variables.put(LEAD_DELEGATION, start.leadDelegation());
+    variables.put(ADDRESSEE_STATE, start.addresseeState());
+    variables.put(SUBJECT, start.subject());
+    if (start.letter() != null) {
       variables.put(LETTER, SpinValues.jsonValue(request.letter().toString()).create());
     }
-    if (request.invitedDelegations() != null) {
-      variables.put(INVITED_DELEGATIONS, SpinValues.jsonValue(json(request.invitedDelegations())).create());
+    if (start.invited() != null) {
+      variables.put(INVITED_DELEGATIONS, SpinValues.jsonValue(json(start.invited())).create());
     }
-    if (request.signOffDueAt() != null) {
+    if (start.signOffDueAt() != null) {
       variables.put(SIGN_OFF_DUE_AT, request.signOffDueAt().strip());
     }
     asCaller(caller, () -> runtimeService.createProcessInstanceByKey(ProcessConstants.PROCESS_KEY)
-        .businessKey(request.reference()).setVariables(variables).execute());
+        .businessKey(start.reference()).setVariables(variables).execute());
   }
 
   /**

@@ -11,15 +11,12 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.osce.vienna.casefile.CaseStatus;
-import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.InvalidInputException;
-import org.osce.vienna.casefile.ParticipatingState;
-import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.engine.InputValues;
-import org.osce.vienna.response.ResponseInput;
 import org.osce.vienna.meeting.MeetingRequestInput;
-import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.response.ResponseInput;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.osce.vienna.casefile.CaseStatus;
-import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.casefile.ResponseStatus;
+import org.osce.vienna.followup.FollowUpAction;
 
 /**
  * A case as {@code GET /api/cases/{reference}} shows it: from the application's own records, the open

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.ViennaProperties;
 import org.osce.vienna.engine.OpenTasks;
 import org.osce.vienna.followup.FollowUps;
 import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.signoff.Signatories;
-import org.osce.vienna.casefile.Timeline;
-import org.osce.vienna.casefile.ViennaProperties;
 import org.springframework.stereotype.Component;
 
 /** Builds the case view from the application's tables (vm_*), the open tasks included (vm_open_task). */

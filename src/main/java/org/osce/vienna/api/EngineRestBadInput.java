@@ -8,13 +8,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.spin.spi.SpinDataFormatException;
 import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.casefile.ReferenceTaken;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,9 @@ import org.springframework.context.annotation.Configuration;
  * {@link InvalidInputException} included, into "500 Cannot instantiate process definition ...". This
  * mapper takes precedence over Camunda's (lower {@link Priority}) for those cases only, keeps Camunda's
  * error body ({@code type}, {@code message}, {@code code}) and adds {@code fieldErrors}; everything else
- * is answered by Camunda's own handling, unchanged.
+ * is answered by Camunda's own handling, unchanged. Every refused input, a reference another case has
+ * ({@link ReferenceTaken}) included, keeps the answer systems have relied on since the first edition: 400,
+ * type {@code InvalidInputException} (the case API, built later, answers that one 409).
  */
 @Priority(1)
 public class EngineRestBadInput implements ExceptionMapper<RestException> {
@@ -61,7 +64,8 @@ public class EngineRestBadInput implements ExceptionMapper<RestException> {
       return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", (bad != null ? bad : unreadable).getClass().getSimpleName());
+    body.put("type", bad instanceof InvalidInputException ? InvalidInputException.class.getSimpleName()
+        : (bad != null ? bad : unreadable).getClass().getSimpleName());
     body.put("message", exception.getMessage());
     body.put("code", bad != null ? bad.getCode() : 0);
     if (bad instanceof InvalidInputException invalid) {

@@ -1,18 +1,24 @@
 package org.osce.vienna.api;
 
+import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
+import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.engine.ProcessConstants.LETTER;
+import static org.osce.vienna.engine.ProcessConstants.REFERENCE;
+import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
+import static org.osce.vienna.engine.ProcessConstants.SUBJECT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.HashMap;
 import java.util.List;
-import org.osce.vienna.drafting.StartData;
+import java.util.Map;
+import org.osce.vienna.drafting.StartInput;
 
 /**
- * {@code POST /api/cases}: the start data of the contract, and optionally the drafted letter. The
- * shape of each field is checked here; what depends on several fields (the addressee never invited,
- * the letter addressed to the addressee, the sign-off deadline in the future) is checked by the
- * process when the case starts, the same for Tasklist, {@code /engine-rest} and this API.
+ * {@code POST /api/cases}: the start data of the contract, and optionally the drafted letter. Its rules
+ * are the start's input contract ({@link StartInput}), the same for Tasklist, {@code /engine-rest} and
+ * this API; here only the JSON's shape (types, unknown fields) is checked.
  */
 @Schema(name = "StartCase", description = "Starts a case. Field names are the contract's process variable names.",
     example = """
@@ -27,26 +33,22 @@ import org.osce.vienna.drafting.StartData;
            "closing": "We look forward to your response.", "responsePeriodDays": 10},
          "invitedDelegations": ["DE"], "signOffDueAt": "2030-11-03T18:00:00+01:00"}""")
 public record StartCaseRequest(
-    @Schema(description = "The case reference and business key, unique: 1 to 64 of A-Z a-z 0-9 . _ -",
-        example = "VM-2021-BY-01", requiredMode = Schema.RequiredMode.REQUIRED)
-    @NotBlank(message = "is required (the case reference, e.g. VM-2021-BY-01)")
-    @Pattern(regexp = StartData.REFERENCE_PATTERN, message = "must be 1 to 64 of A-Z a-z 0-9 . _ - (it appears in URLs)")
+    @Schema(description = "The case reference and business key, unique; A-Z a-z 0-9 . _ - only (it appears in URLs)",
+        example = "VM-2021-BY-01", requiredMode = Schema.RequiredMode.REQUIRED,
+        maxLength = StartInput.MAX_REFERENCE, pattern = "^" + StartInput.REFERENCE_PATTERN + "$")
     String reference,
 
     @Schema(description = "The lead delegation's State (ISO 3166 alpha-2); the caller must belong to it",
         example = "GB", requiredMode = Schema.RequiredMode.REQUIRED)
-    @NotBlank(message = "is required (a participating State's code, e.g. GB)") @StateCode
     String leadDelegation,
 
     @Schema(description = "The State the letter is addressed to", example = "BY",
         requiredMode = Schema.RequiredMode.REQUIRED)
-    @NotBlank(message = "is required (a participating State's code, e.g. BY)") @StateCode
     String addresseeState,
 
-    @Schema(description = "A short title of the case, at most 200 characters",
-        example = "Human rights situation in Belarus", requiredMode = Schema.RequiredMode.REQUIRED)
-    @NotBlank(message = "is required (a short title of the case)")
-    @Size(max = 200, message = "is longer than 200 characters")
+    @Schema(description = "A short title of the case",
+        example = "Human rights situation in Belarus", requiredMode = Schema.RequiredMode.REQUIRED,
+        maxLength = StartInput.MAX_SUBJECT)
     String subject,
 
     @Schema(type = "object", types = "object", description = "The drafted letter, the shape of letter-2021-11-04-belarus.json:"
@@ -56,11 +58,22 @@ public record StartCaseRequest(
 
     @Schema(description = "The delegations invited to co-sign (codes), each once; never the lead or the addressee",
         example = "[\"DE\", \"FR\", \"US\", \"CA\"]")
-    @Size(max = 56, message = "lists more delegations than there are participating States besides the lead")
     List<String> invitedDelegations,
 
     @Schema(description = "When the co-signing round closes: an ISO-8601 date-time with offset, in the future",
         example = "2021-11-03T18:00:00+01:00")
-    @IsoDateTime
     String signOffDueAt) {
+
+  /** The body as the start's variables, for the start's input contract to read. */
+  Map<String, Object> variables() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(REFERENCE, reference);
+    variables.put(LEAD_DELEGATION, leadDelegation);
+    variables.put(ADDRESSEE_STATE, addresseeState);
+    variables.put(SUBJECT, subject);
+    variables.put(LETTER, letter == null || letter.isNull() ? null : letter);
+    variables.put(INVITED_DELEGATIONS, invitedDelegations);
+    variables.put(SIGN_OFF_DUE_AT, signOffDueAt);
+    return variables;
+  }
 }

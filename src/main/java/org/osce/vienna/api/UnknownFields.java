@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osce.vienna.casefile.StrictJson;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,7 +22,7 @@ public class UnknownFields extends StrictJson.UnknownFieldNotes implements Jacks
   private static final String ATTRIBUTE = UnknownFields.class.getName();
 
   @Override
-  public void customize(org.springframework.http.converter.json.Jackson2ObjectMapperBuilder builder) {
+  public void customize(Jackson2ObjectMapperBuilder builder) {
     builder.postConfigurer(mapper -> mapper.addHandler(this));
   }
 

@@ -3,13 +3,14 @@ package org.osce.vienna.casefile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Input that cannot be accepted, with a message for each field that is wrong. It is the engine's
  * "bad user request", so that the engine's REST API answers it with 400 and Tasklist shows its
  * message; nothing in the domain needs a running engine.
  */
-public class InvalidInputException extends org.camunda.bpm.engine.BadUserRequestException {
+public class InvalidInputException extends BadUserRequestException {
 
   private final Map<String, String> fieldErrors;
 

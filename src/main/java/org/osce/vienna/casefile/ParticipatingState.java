@@ -1,6 +1,7 @@
 package org.osce.vienna.casefile;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One of the 57 OSCE participating States.
@@ -14,6 +15,6 @@ public record ParticipatingState(String code, String name, String nameInText, Li
 
   /** The lower-case code used in group ids such as {@code delegation-gb}. */
   public String groupSuffix() {
-    return code.toLowerCase(java.util.Locale.ROOT);
+    return code.toLowerCase(Locale.ROOT);
   }
 }

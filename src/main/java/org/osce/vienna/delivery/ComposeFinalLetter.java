@@ -3,20 +3,20 @@ package org.osce.vienna.delivery;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
 import static org.osce.vienna.engine.ProcessConstants.LETTER_URL;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.osce.vienna.drafting.Letter;
-import org.osce.vienna.drafting.LetterReader;
-import org.osce.vienna.signoff.OnBehalfOf;
-import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.casefile.ViennaProperties;
+import org.osce.vienna.drafting.Letter;
+import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.signoff.OnBehalfOf;
+import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
 
 /** Composes the final letter from the approved draft and the delegations that joined, and keeps it with the case. */

@@ -1,8 +1,5 @@
 package org.osce.vienna.delivery;
 
-import static org.osce.vienna.engine.ProcessConstants.*;
-
-import org.osce.vienna.engine.Field;
 import org.osce.vienna.engine.InputContract;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class DeliveryInputs {
 
-  static final InputContract DELIVERY = InputContract.task(TASK_SIGN_AND_DELIVER, Field.text(DELIVERY_CHANNEL, 20),
-      Field.dateTime(DELIVERED_AT));
-
   @Bean
   InputContract signAndDeliver() {
-    return DELIVERY;
+    return DeliveryInput.TASK;
   }
 }

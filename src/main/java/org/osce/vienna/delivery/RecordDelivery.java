@@ -1,22 +1,22 @@
 package org.osce.vienna.delivery;
 
-import org.osce.vienna.casefile.DeliveryChannel;
 import static org.osce.vienna.engine.ProcessConstants.DELIVERED_AT;
 import static org.osce.vienna.engine.ProcessConstants.DELIVERY_CHANNEL;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_DUE_AT;
 
-import org.osce.vienna.engine.CaseVariables;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Deadlines;
-import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.casefile.DeliveryChannel;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.casefile.ViennaProperties;
+import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.engine.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** Records the delivery and starts the reply clock: {@code responseDueAt} = end of the day of delivery + reply period. */

@@ -4,10 +4,10 @@ import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
 import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.DELIVERED_AT;
 
-import org.osce.vienna.engine.CaseVariables;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.engine.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**

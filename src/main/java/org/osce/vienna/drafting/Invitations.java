@@ -1,27 +1,33 @@
 package org.osce.vienna.drafting;
 
-import org.osce.vienna.casefile.FieldErrors;
-import org.osce.vienna.casefile.ParticipatingStates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.osce.vienna.casefile.FieldErrors;
+import org.osce.vienna.casefile.ParticipatingStates;
 
 /**
  * Who may be invited to co-sign (variable {@code invitedDelegations}): participating States, each
- * once, never the lead delegation (it always signs) nor the addressee. The one check for the case API
- * and the draft (start listener and task "Draft the letter"); each refusal names the entry by its index.
+ * once, never the lead delegation (it always signs) nor the addressee. The one rule for the start of a
+ * case ({@link StartInput}) and the draft ({@link DraftInput}); each refusal names the entry by its index.
  */
-public final class Invitations {
+final class Invitations {
 
-  public static final String FIELD = "invitedDelegations";
+  static final String FIELD = "invitedDelegations";
+  /** Every participating State but the lead. */
+  static final int MAX_INVITED = ParticipatingStates.all().size() - 1;
 
   private Invitations() {
   }
 
   /** The invited States as canonical codes, in the order given; adds to {@code errors} what is wrong. */
-  public static List<String> check(List<String> values, String lead, String addressee, FieldErrors errors) {
+  static List<String> check(List<String> values, String lead, String addressee, FieldErrors errors) {
     List<String> invited = new ArrayList<>();
+    if (values != null && values.size() > MAX_INVITED) {
+      errors.add(FIELD, "lists more delegations than there are participating States besides the lead");
+      return invited;
+    }
     Map<String, Integer> firstIndex = new HashMap<>();
     for (int i = 0; values != null && i < values.size(); i++) {
       String field = FIELD + "[" + i + "]";

@@ -1,7 +1,5 @@
 package org.osce.vienna.drafting;
 
-import org.osce.vienna.casefile.FieldErrors;
-import org.osce.vienna.casefile.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.osce.vienna.casefile.FieldErrors;
+import org.osce.vienna.casefile.StrictJson;
 
 /**
  * Reads the {@code letter} JSON strictly ({@link StrictJson}), the same whether it comes with a case

@@ -1,15 +1,27 @@
 package org.osce.vienna.drafting;
 
+import java.util.List;
 import org.osce.vienna.casefile.FieldErrors;
 import org.osce.vienna.casefile.ParticipatingStates;
-import java.util.List;
 
-/** What a letter must contain before heads can approve it and delegations can co-sign it. */
+/**
+ * What a letter must contain before heads can approve it and delegations can co-sign it. Its limits are
+ * written here only; the draft's input contract ({@link DraftInput}) states them for the form's fields.
+ */
 public final class LetterValidator {
 
-  static final int MAX_PARAGRAPH = 10_000;
-  static final int MAX_ITEMS = 50;
-  static final int MAX_RESPONSE_PERIOD_DAYS = 90;
+  /** A paragraph: of the introduction, a concern's text, a question, the leads and the closing. */
+  public static final int MAX_PARAGRAPH = 10_000;
+  /** Paragraphs of the introduction, concerns, questions: each at most this many. */
+  public static final int MAX_ITEMS = 50;
+  public static final int MIN_RESPONSE_PERIOD_DAYS = 1;
+  public static final int MAX_RESPONSE_PERIOD_DAYS = 90;
+  /** The addressee's name, title and salutation. */
+  public static final int MAX_NAME = 200;
+  public static final int MAX_MISSION = 300;
+  public static final int MAX_HONORIFIC = 100;
+  public static final int MAX_TOPIC = 300;
+  public static final int MAX_PLACE = 100;
 
   private LetterValidator() {
   }
@@ -24,11 +36,11 @@ public final class LetterValidator {
     if (addressee == null) {
       errors.add("letter.addressee", "is required (the head of the addressee's mission)");
     } else {
-      requireText(addressee.name(), "letter.addressee.name", 200, errors);
-      requireText(addressee.mission(), "letter.addressee.mission", 300, errors);
-      requireText(addressee.salutation(), "letter.addressee.salutation", 200, errors);
-      optionalText(addressee.honorific(), "letter.addressee.honorific", 100, errors);
-      optionalText(addressee.title(), "letter.addressee.title", 200, errors);
+      requireText(addressee.name(), "letter.addressee.name", MAX_NAME, errors);
+      requireText(addressee.mission(), "letter.addressee.mission", MAX_MISSION, errors);
+      requireText(addressee.salutation(), "letter.addressee.salutation", MAX_NAME, errors);
+      optionalText(addressee.honorific(), "letter.addressee.honorific", MAX_HONORIFIC, errors);
+      optionalText(addressee.title(), "letter.addressee.title", MAX_NAME, errors);
       if (addressee.state() != null && !addressee.state().isBlank()) {
         ParticipatingStates.all().find(addressee.state()).ifPresentOrElse(state -> {
           if (addresseeState != null && !state.code().equalsIgnoreCase(addresseeState)) {
@@ -49,7 +61,7 @@ public final class LetterValidator {
           errors.add("letter.concerns[" + i + "]", "is empty");
           continue;
         }
-        requireText(concern.topic(), "letter.concerns[" + i + "].topic", 300, errors);
+        requireText(concern.topic(), "letter.concerns[" + i + "].topic", MAX_TOPIC, errors);
         requireText(concern.text(), "letter.concerns[" + i + "].text", MAX_PARAGRAPH, errors);
       }
     }
@@ -57,10 +69,12 @@ public final class LetterValidator {
     optionalText(letter.concernsLead(), "letter.concernsLead", MAX_PARAGRAPH, errors);
     optionalText(letter.questionsLead(), "letter.questionsLead", MAX_PARAGRAPH, errors);
     optionalText(letter.closing(), "letter.closing", MAX_PARAGRAPH, errors);
-    optionalText(letter.place(), "letter.place", 100, errors);
+    optionalText(letter.place(), "letter.place", MAX_PLACE, errors);
     if (letter.responsePeriodDays() != null
-        && (letter.responsePeriodDays() < 1 || letter.responsePeriodDays() > MAX_RESPONSE_PERIOD_DAYS)) {
-      errors.add("letter.responsePeriodDays", "must be between 1 and " + MAX_RESPONSE_PERIOD_DAYS + " days");
+        && (letter.responsePeriodDays() < MIN_RESPONSE_PERIOD_DAYS
+            || letter.responsePeriodDays() > MAX_RESPONSE_PERIOD_DAYS)) {
+      errors.add("letter.responsePeriodDays", "must be between " + MIN_RESPONSE_PERIOD_DAYS + " and "
+          + MAX_RESPONSE_PERIOD_DAYS + " days");
     }
   }
 

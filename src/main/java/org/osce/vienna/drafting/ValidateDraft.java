@@ -6,37 +6,34 @@ import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
 import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.CurrentUser;
-import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.CurrentUser;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
-/** Completing "Draft the letter": refuses an incomplete draft (the task stays open) and stores it in canonical form. */
+/** Completing "Draft the letter": reads the draft ({@link DraftInput}; refused, the task stays open) and stores it in canonical form. */
 @Component
 public class ValidateDraft implements TaskListener {
 
-  private final DraftChecks draftChecks;
   private final Timeline timeline;
   private final CurrentUser currentUser;
   private final DraftInvitations invitations;
 
-  public ValidateDraft(DraftChecks draftChecks, Timeline timeline, CurrentUser currentUser,
-      DraftInvitations invitations) {
+  public ValidateDraft(Timeline timeline, CurrentUser currentUser, DraftInvitations invitations) {
     this.invitations = invitations;
-    this.draftChecks = draftChecks;
     this.timeline = timeline;
     this.currentUser = currentUser;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    DraftChecks.Draft draft = draftChecks.checkComplete(task,
-        (String) task.getVariable(LEAD_DELEGATION), (String) task.getVariable(ADDRESSEE_STATE));
+    DraftInput draft = DraftInput.read(InputValues.of(task), (String) task.getVariable(LEAD_DELEGATION),
+        (String) task.getVariable(ADDRESSEE_STATE), EngineClock.now());
     task.setVariable(LETTER, CaseVariables.jsonValue(draft.letter()));
     task.setVariable(INVITED_DELEGATIONS, CaseVariables.jsonValue(draft.invited()));
     task.setVariable(SIGN_OFF_DUE_AT, CaseVariables.dateValue(draft.signOffDueAt()));
@@ -46,5 +43,4 @@ public class ValidateDraft implements TaskListener {
         currentUser.id(), draft.letter().concerns().size() + " concerns, " + draft.letter().questions().size()
             + " questions; invited: " + (draft.invited().isEmpty() ? "none" : String.join(", ", draft.invited())));
   }
-
 }

@@ -1,22 +1,19 @@
 package org.osce.vienna.drafting;
 
-import static org.osce.vienna.engine.ProcessConstants.DRAFT_APPROVED;
-import static org.osce.vienna.engine.ProcessConstants.REVIEW_COMMENTS;
+import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
 import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
-import org.osce.vienna.engine.ProcessConstants;
-import java.time.Instant;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.osce.vienna.casefile.FieldErrors;
-import org.osce.vienna.casefile.Timeline;
-import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
-/** Completing "Approve the draft": a return needs comments for the drafter; an approval needs a sign-off deadline still ahead. */
+/** Completing "Approve the draft": reads the review ({@link DraftReview}) and records it on the timeline. */
 @Component
 public class ValidateDraftReview implements TaskListener {
 
@@ -30,19 +27,10 @@ public class ValidateDraftReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    boolean approved = CaseVariables.requireBool(task, DRAFT_APPROVED);
-    String comments = CaseVariables.string(task, REVIEW_COMMENTS);
-    FieldErrors errors = new FieldErrors();
-    if (!approved && comments == null) {
-      errors.add(REVIEW_COMMENTS, "are needed when the draft is returned: tell the drafter what to change");
-    }
-    Instant signOffDueAt = CaseVariables.instant(task, SIGN_OFF_DUE_AT);
-    boolean anyoneInvited = !CaseVariables.strings(task, ProcessConstants.INVITED_DELEGATIONS).isEmpty();
-    if (approved && anyoneInvited && signOffDueAt != null && !signOffDueAt.isAfter(EngineClock.now())) {
-      errors.add(SIGN_OFF_DUE_AT, "has passed: return the draft so that a new sign-off deadline is set");
-    }
-    errors.throwIfAny("The review cannot be completed");
+    DraftReview review = DraftReview.read(InputValues.of(task), CaseVariables.instant(task, SIGN_OFF_DUE_AT),
+        !CaseVariables.strings(task, INVITED_DELEGATIONS).isEmpty(), EngineClock.now());
     timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(),
-        approved ? TimelineEvent.DRAFT_APPROVED : TimelineEvent.DRAFT_RETURNED, currentUser.id(), comments);
+        review.approved() ? TimelineEvent.DRAFT_APPROVED : TimelineEvent.DRAFT_RETURNED, currentUser.id(),
+        review.comments());
   }
 }

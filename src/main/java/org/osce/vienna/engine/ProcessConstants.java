@@ -35,7 +35,7 @@ public final class ProcessConstants {
   public static final String SIGN_OFF_DUE_AT = "signOffDueAt";
   public static final String DRAFT_APPROVED = "draftApproved";
   public static final String REVIEW_COMMENTS = "reviewComments";
-  // The draft form's own lists of the letter's paragraphs and questions (not contract; DraftFormFields)
+  // The draft form's own lists of the letter's paragraphs and questions (drafting.DraftInput)
   public static final String DRAFT_INTRODUCTION = "draftIntroduction";
   public static final String DRAFT_QUESTIONS = "draftQuestions";
   public static final String INVITED_DELEGATION = "invitedDelegation";

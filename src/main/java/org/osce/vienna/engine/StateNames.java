@@ -25,7 +25,7 @@ import org.osce.vienna.casefile.ParticipatingStates;
  * </ul>
  * Set at the start of a case ({@code drafting/RegisterCase}) and, for a case started before they
  * existed, at the application's start ({@link StateNamesBackfill}). The engine writes them; no task's
- * contract takes them ({@link TaskContracts}), and the forms show them without a key, so they are
+ * contract takes them ({@link InputContracts}), and the forms show them without a key, so they are
  * never sent back.
  *
  * <p>Tasklist gives a start form no variables at all (there is no instance yet), so the start form

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -207,7 +208,7 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
     private final ContractTaskService tasks = new ContractTaskService();
 
     @Override
-    public void setCommandExecutor(org.camunda.bpm.engine.impl.interceptor.CommandExecutor commandExecutor) {
+    public void setCommandExecutor(CommandExecutor commandExecutor) {
       super.setCommandExecutor(commandExecutor);
       tasks.setCommandExecutor(commandExecutor);
     }

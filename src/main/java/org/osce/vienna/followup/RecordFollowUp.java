@@ -3,12 +3,11 @@ package org.osce.vienna.followup;
 import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_ACTIONS;
 import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_INCLUDES_MEETING;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** Records each decided follow-up action as an outcome, and tells the model whether a bilateral meeting is among them. */

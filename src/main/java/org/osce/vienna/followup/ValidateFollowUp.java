@@ -2,19 +2,15 @@ package org.osce.vienna.followup;
 
 import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_ACTIONS;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.osce.vienna.casefile.FieldErrors;
-import org.osce.vienna.signoff.Signatories;
-import org.osce.vienna.casefile.Timeline;
-import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
 
 /**

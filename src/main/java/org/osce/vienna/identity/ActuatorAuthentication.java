@@ -1,7 +1,5 @@
 package org.osce.vienna.identity;
 
-import org.osce.vienna.web.BasicCredentials;
-import org.osce.vienna.casefile.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +11,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.web.BasicCredentials;
 import org.osce.vienna.web.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

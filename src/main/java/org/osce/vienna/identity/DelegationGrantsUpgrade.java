@@ -2,7 +2,7 @@ package org.osce.vienna.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import org.osce.vienna.casefile.Groups;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ public class DelegationGrantsUpgrade extends AbstractCamundaConfiguration {
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     AuthorizationService authorizations = processEngine.getAuthorizationService();
     String[] groups = ParticipatingStates.all().list().stream().map(ParticipatingState::code)
-        .flatMap(code -> java.util.stream.Stream.of(Groups.delegation(code), Groups.heads(code)))
+        .flatMap(code -> Stream.of(Groups.delegation(code), Groups.heads(code)))
         .toArray(String[]::new);
     int tasks = revokeUpdate(authorizations, groups, Resources.TASK);
     int cases = revokeUpdate(authorizations, groups, Resources.PROCESS_INSTANCE);

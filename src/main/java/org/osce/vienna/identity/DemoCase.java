@@ -1,6 +1,5 @@
 package org.osce.vienna.identity;
 
-import org.osce.vienna.casefile.Groups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.engine.ProcessConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,9 +6,6 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.engine.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
 import static org.osce.vienna.engine.ProcessConstants.REFERENCE;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
-import org.osce.vienna.engine.InputContracts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +18,16 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.osce.vienna.casefile.CaseStatus;
-import org.osce.vienna.casefile.FieldErrors;
+import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ParticipatingStates;
-import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
-import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputContracts;
 import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
 
 /**

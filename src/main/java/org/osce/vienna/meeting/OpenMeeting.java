@@ -9,17 +9,14 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_SCHEDULED_FOR;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_TARGET_AT;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.osce.vienna.casefile.FieldErrors;
-import org.osce.vienna.casefile.ParticipatingStates;
-import org.osce.vienna.signoff.Signatories;
-import org.osce.vienna.engine.InputValues;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,10 +4,10 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.engine.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
 
-import org.osce.vienna.engine.CaseVariables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.engine.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**

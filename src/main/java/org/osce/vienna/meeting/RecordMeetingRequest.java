@@ -6,15 +6,15 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_TARGET_AT;
 
-import org.osce.vienna.engine.CaseVariables;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.Deadlines;
-import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.casefile.ViennaProperties;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.signoff.Signatories;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

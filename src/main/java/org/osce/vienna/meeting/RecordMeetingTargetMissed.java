@@ -4,14 +4,14 @@ import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_ID;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_TARGET_AT;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.signoff.Signatories;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

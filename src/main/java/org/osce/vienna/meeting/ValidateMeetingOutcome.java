@@ -1,18 +1,12 @@
 package org.osce.vienna.meeting;
 
-import static org.osce.vienna.engine.ProcessConstants.MEETING_HELD;
-import static org.osce.vienna.engine.ProcessConstants.MEETING_OUTCOME;
-
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.osce.vienna.casefile.FieldErrors;
-import org.osce.vienna.casefile.InvalidInputException;
-import org.osce.vienna.casefile.Timeline;
-import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 

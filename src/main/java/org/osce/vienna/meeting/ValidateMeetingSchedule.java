@@ -3,15 +3,14 @@ package org.osce.vienna.meeting;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_ID;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_SCHEDULED_FOR;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.CurrentUser;
-import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.CurrentUser;
+import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 

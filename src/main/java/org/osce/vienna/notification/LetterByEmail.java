@@ -2,9 +2,9 @@ package org.osce.vienna.notification;
 
 import java.time.Instant;
 import java.util.List;
-import org.osce.vienna.delivery.Letters;
-import org.osce.vienna.delivery.LetterPdf;
 import org.osce.vienna.delivery.LetterMail;
+import org.osce.vienna.delivery.LetterPdf;
+import org.osce.vienna.delivery.Letters;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,9 +2,9 @@ package org.osce.vienna.notification;
 
 import java.time.Instant;
 import java.util.List;
+import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.notification.NotificationOutbox.Due;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
-import org.osce.vienna.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package org.osce.vienna.notification;
 
 import java.time.Duration;
-import org.osce.vienna.web.DatabaseProbe;
-import org.osce.vienna.notification.NotificationOutbox.Backlog;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.notification.NotificationOutbox.Backlog;
+import org.osce.vienna.web.DatabaseProbe;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;

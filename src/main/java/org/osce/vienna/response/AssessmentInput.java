@@ -30,7 +30,7 @@ public record AssessmentInput(boolean substantive, Map<Integer, Assessment> byQu
       .required("needs an assessment: ANSWERED, PARTLY_ANSWERED or NOT_ANSWERED");
 
   public static final InputContract TASK =
-      InputContract.task(TASK_ASSESS_RESPONSE, SUBSTANTIVE, ASSESSMENTS, ASSESSMENT);
+      InputContract.task(TASK_ASSESS_RESPONSE, SUBSTANTIVE, ASSESSMENTS).withParts(ASSESSMENT);
 
   /** {@code questions}: how many questions the letter asks. */
   public static AssessmentInput read(InputValues values, int questions) {

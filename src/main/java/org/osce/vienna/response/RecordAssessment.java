@@ -1,14 +1,12 @@
 package org.osce.vienna.response;
 
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUBSTANTIVE;
 
-import org.osce.vienna.engine.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.CaseRecords;
-import org.osce.vienna.casefile.FieldErrors;
 import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 

@@ -1,16 +1,15 @@
 package org.osce.vienna.response;
 
-import org.osce.vienna.casefile.ResponseStatus;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_STATUS;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** The wait was closed without a response: the case is recorded as unanswered and goes to follow-up. */

@@ -1,6 +1,5 @@
 package org.osce.vienna.response;
 
-import org.osce.vienna.casefile.ResponseStatus;
 import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
 import static org.osce.vienna.engine.ProcessConstants.QUESTION_ASSESSMENTS;
@@ -11,7 +10,6 @@ import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_STATUS;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
-import org.osce.vienna.engine.CaseVariables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,11 +20,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Deadlines;
-import org.osce.vienna.drafting.Letter;
-import org.osce.vienna.drafting.LetterReader;
-import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.drafting.Letter;
+import org.osce.vienna.drafting.LetterReader;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.signoff.Signatories;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -2,24 +2,15 @@ package org.osce.vienna.response;
 
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
 import static org.osce.vienna.engine.ProcessConstants.QUESTION_ASSESSMENTS;
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUBSTANTIVE;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.drafting.LetterReader;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.osce.vienna.casefile.FieldErrors;
-import org.osce.vienna.casefile.InvalidInputException;
-import org.osce.vienna.drafting.LetterReader;
-import org.osce.vienna.casefile.Timeline;
-import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 

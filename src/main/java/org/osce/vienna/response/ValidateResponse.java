@@ -1,20 +1,16 @@
 package org.osce.vienna.response;
 
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
-import org.osce.vienna.casefile.CaseRecords;
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.InputValues;
-import org.osce.vienna.engine.CurrentUser;
-import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.CurrentUser;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
 /** Completing "Register the response": a received response needs its date and summary; "no response" closes the wait. */

@@ -1,19 +1,16 @@
 package org.osce.vienna.response;
 
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
-import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
-import org.osce.vienna.casefile.CaseRecords;
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.InputValues;
-import org.osce.vienna.engine.CurrentUser;
-import org.osce.vienna.engine.EngineClock;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.CurrentUser;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,8 +4,6 @@ import static org.osce.vienna.engine.ProcessConstants.SIGNATORIES;
 import static org.osce.vienna.engine.ProcessConstants.SIGNATORIES_TEXT;
 import static org.osce.vienna.engine.ProcessConstants.SIGNATORY_COUNT;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +12,8 @@ import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** Ends the sign-off round (all decided, or the deadline passed): the undecided are recorded as not joined. */

@@ -1,11 +1,11 @@
 package org.osce.vienna.signoff;
 
-import org.osce.vienna.casefile.ParticipatingState;
-import org.osce.vienna.casefile.ParticipatingStates;
+import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.text.Collator;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
 
 /**
  * The list of delegations a letter is sent on behalf of: alphabetical by current English name,

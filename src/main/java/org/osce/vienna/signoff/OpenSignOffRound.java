@@ -5,8 +5,6 @@ import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
 import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
 import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
 
-import org.osce.vienna.engine.CaseVariables;
-import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +13,8 @@ import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
+import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,5 @@
 package org.osce.vienna.signoff;
 
-import static org.osce.vienna.engine.ProcessConstants.*;
-
-import org.osce.vienna.engine.Field;
 import org.osce.vienna.engine.InputContract;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class SignOffInputs {
 
-  static final InputContract CO_SIGNING = InputContract.task(TASK_DECIDE_CO_SIGNING, Field.bool(CO_SIGNS),
-      Field.text(CO_SIGN_COMMENT, 4_000));
-
   @Bean
   InputContract decideCoSigning() {
-    return CO_SIGNING;
+    return CoSigningDecision.TASK;
   }
 }

@@ -2,9 +2,9 @@ package org.osce.vienna.signoff;
 
 import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
 
-import org.osce.vienna.engine.CaseVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.osce.vienna.engine.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** The collection of the co-signing multi-instance: one "Decide on co-signing" task per invited delegation. */

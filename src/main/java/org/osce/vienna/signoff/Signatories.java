@@ -3,9 +3,10 @@ package org.osce.vienna.signoff;
 import static org.osce.vienna.casefile.CaseRecords.instant;
 import static org.osce.vienna.casefile.CaseRecords.ts;
 
-import org.osce.vienna.casefile.ParticipatingState;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
+import org.osce.vienna.casefile.ParticipatingState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -72,7 +73,7 @@ public class Signatories {
     List<String> joined = all.stream().filter(s -> !LEAD.equals(s.role()) && s.signs()).map(Signatory::stateCode)
         .toList();
     List<String> ordered = OnBehalfOf.ordered(joined).stream().map(ParticipatingState::code).toList();
-    return java.util.stream.Stream.concat(lead.stream(), ordered.stream()).toList();
+    return Stream.concat(lead.stream(), ordered.stream()).toList();
   }
 
   public List<String> declined(String reference) {

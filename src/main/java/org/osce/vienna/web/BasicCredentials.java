@@ -1,17 +1,16 @@
 package org.osce.vienna.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.osce.vienna.web.Problems;
-import org.springframework.http.HttpStatus;
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /** User id and password from an HTTP Basic {@code Authorization} header (RFC 7617, UTF-8). */
 public record BasicCredentials(String userId, String password) {

@@ -1,5 +1,6 @@
 package org.osce.vienna.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,7 +56,7 @@ public final class Problems {
   public static String json(ProblemDetail problem) {
     try {
       return JSON.writeValueAsString(problem);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("A problem detail is always writable", e);
     }
   }

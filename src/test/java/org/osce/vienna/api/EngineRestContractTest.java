@@ -3,6 +3,12 @@ package org.osce.vienna.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +71,23 @@ class EngineRestContractTest extends ApiTestSupport {
 
     assertThat(processInstances()).isEqualTo(instances);
     assertThat(rows("vm_case")).isEqualTo(cases);
+  }
+
+  /** A reference another case has is refused by the start alone, as {@code /engine-rest} always answered it. */
+  @Test
+  void aReferenceAlreadyTakenIs400AndCreatesNothing() {
+    String officer = TestUsers.officer(identityService, "GB");
+    Map<String, Object> variables = variables("leadDelegation", "String", "GB", "addresseeState", "String", "BY",
+        "subject", "String", "Taken");
+    assertThat(post(officer, START, start("VM-ER-TAKEN", variables)).status()).isEqualTo(200);
+    long instances = processInstances();
+
+    Answer again = post(officer, START, start("VM-ER-TAKEN", variables));
+    assertThat(again.status()).as(again.toString()).isEqualTo(400);
+    assertThat(again.json().path("type").asText()).isEqualTo("InvalidInputException");
+    assertThat(again.json().path("fieldErrors").path("reference").asText())
+        .isEqualTo("'VM-ER-TAKEN' is already the reference of another case");
+    assertThat(processInstances()).isEqualTo(instances);
   }
 
   @Test
@@ -164,7 +187,7 @@ class EngineRestContractTest extends ApiTestSupport {
     assertThat(post(officer, "/engine-rest/task/" + task + "/claim", Map.of("userId", officer)).status())
         .isEqualTo(204);
     JsonNode letter = JSON.readTree(Fixtures.letterJson());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) letter).putArray("questions");
+    ((ObjectNode) letter).putArray("questions");
     Answer complete = post(officer, "/engine-rest/task/" + task + "/complete", Map.of("variables", variables(
         "letter", "Json", letter.toString(), "invitedDelegations", "Json", "[\"DE\",\"EU\"]",
         "signOffDueAt", "String", "2021-01-01T00:00:00+01:00")));
@@ -291,9 +314,9 @@ class EngineRestContractTest extends ApiTestSupport {
     String task = taskId(view, "Task_DraftLetter");
     assertThat(post(officer, "/engine-rest/task/" + task + "/claim", Map.of("userId", officer)).status())
         .isEqualTo(204);
-    com.fasterxml.jackson.databind.node.ObjectNode letter =
-        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Fixtures.letterJson());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) letter.path("concerns").path(0)).put("colour", "red");
+    ObjectNode letter =
+        (ObjectNode) JSON.readTree(Fixtures.letterJson());
+    ((ObjectNode) letter.path("concerns").path(0)).put("colour", "red");
     letter.put("responsePeriodDays", 10.5);
     Answer complete = post(officer, "/engine-rest/task/" + task + "/complete", Map.of("variables", variables(
         "letter", "Json", letter.toString(), "invitedDelegations", "Json", "[\"DE\",\"FR\",\"de\"]",
@@ -314,19 +337,19 @@ class EngineRestContractTest extends ApiTestSupport {
   void theWebappsKeepTheirOwnLoginAndTheCaseApiDoesNotReachIntoThem() throws Exception {
     String officer = TestUsers.officer(identityService, "GB");
     // Tasklist's own session login, with its CSRF token, as a browser does it.
-    java.net.CookieManager cookies = new java.net.CookieManager();
-    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-    java.net.http.HttpResponse<String> page = browser.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create(url("/camunda/app/tasklist/default/"))).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+        URI.create(url("/camunda/app/tasklist/default/"))).build(),
+        HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .findFirst().orElseThrow().getValue();
-    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+        URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + officer + "&password="
-            + TestUsers.password(officer))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + officer + "&password="
+            + TestUsers.password(officer))).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     assertThat(login.body()).contains("\"userId\":\"" + officer + "\"");
     Answer webappApi = call("GET", "/camunda/api/admin/auth/user/default", null, null, null);

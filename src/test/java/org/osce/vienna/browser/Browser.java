@@ -9,16 +9,24 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,10 +54,10 @@ final class Browser implements AutoCloseable {
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
         "--window-size=1280,800", "--lang=en-GB");
     // No password manager: it could fill in the previous user's name or password at the next login.
-    options.setExperimentalOption("prefs", java.util.Map.of("credentials_enable_service", false,
+    options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
         "profile.password_manager_enabled", false));
-    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     // The driver given explicitly: Selenium Manager would try to download one.
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -58,7 +66,7 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     // Screenshots of 1280 x 800: the window is that much larger than its page area.
     long height = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) (800 + 800 - height)));
+    driver.manage().window().setSize(new Dimension(1280, (int) (800 + 800 - height)));
   }
 
   static boolean available() {
@@ -84,7 +92,7 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     try {
       new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(form));
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       Path shot = shot("login-failed-" + app + "-" + user);
       throw new AssertionError(user + " could not log in to " + app + " (screenshot " + shot + "); the page shows: "
           + text() + "; the browser's console: " + console(), e);
@@ -102,7 +110,7 @@ final class Browser implements AutoCloseable {
 
   /** What the page logged to the browser's console (errors of failed requests among them). */
   String console() {
-    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().toString();
+    return driver.manage().logs().get(LogType.BROWSER).getAll().toString();
   }
 
   void go(String pathAndFragment) {
@@ -137,7 +145,7 @@ final class Browser implements AutoCloseable {
     // pause after choosing a filter: wait for its first entry (an empty list is waited out, then read).
     try {
       new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list > li")));
-    } catch (org.openqa.selenium.TimeoutException empty) {
+    } catch (TimeoutException empty) {
       // Nothing in the list: the caller asserts on what the user sees, an empty list.
     }
     return driver.findElements(By.cssSelector(".tasks-list > li")).stream().map(WebElement::getText).toList();
@@ -270,7 +278,7 @@ final class Browser implements AutoCloseable {
         }
         waitVisible(valueInput).sendKeys(businessKey, Keys.ENTER);
         break;
-      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      } catch (StaleElementReferenceException e) {
         // The widget re-rendered the new criterion between finding its input and typing: find it again.
         if (attempt == 3) {
           throw e;
@@ -299,11 +307,11 @@ final class Browser implements AutoCloseable {
         scrollTo(element);
         try {
           element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+        } catch (ElementClickInterceptedException e) {
           ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
         }
         return;
-      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      } catch (StaleElementReferenceException e) {
         // Angular re-rendered the element between finding and clicking it: find it again.
         if (attempt == 3) {
           throw e;

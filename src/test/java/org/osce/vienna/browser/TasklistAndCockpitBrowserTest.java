@@ -12,12 +12,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,13 +37,13 @@ import org.openqa.selenium.By;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.DeliveryChannel;
+import org.osce.vienna.casefile.ResponseStatus;
+import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.followup.FollowUps;
 import org.osce.vienna.meeting.Meetings;
-import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.signoff.SignOffDecision;
 import org.osce.vienna.signoff.Signatories;
-import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.ReceivedMail;
@@ -443,7 +446,7 @@ class TasklistAndCockpitBrowserTest {
     Job job = failedJob(failing);
     assertThat(put("demo", "/engine-rest/job/" + job.getId() + "/retries", Map.of("retries", 1)))
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(put("demo", "/engine-rest/job/" + job.getId() + "/duedate", java.util.Collections.singletonMap("duedate", null)))
+    assertThat(put("demo", "/engine-rest/job/" + job.getId() + "/duedate", Collections.singletonMap("duedate", null)))
         .isEqualTo(HttpStatus.NO_CONTENT);
     await("the incident", () -> incidents(failing) == 1);
 
@@ -554,7 +557,7 @@ class TasklistAndCockpitBrowserTest {
    * A time to type for an event that just happened: this minute (forms take minutes), or the next
    * one if this minute began before {@code notBefore} (the case started or the letter was delivered within it).
    */
-  private static LocalDateTime pastMinuteNotBefore(java.time.Instant notBefore) {
+  private static LocalDateTime pastMinuteNotBefore(Instant notBefore) {
     LocalDateTime minute = LocalDateTime.now(BROWSER_ZONE).truncatedTo(ChronoUnit.MINUTES);
     while (minute.atZone(BROWSER_ZONE).toInstant().isBefore(notBefore)) {
       Browser.pause(5000);
@@ -579,7 +582,7 @@ class TasklistAndCockpitBrowserTest {
     await(what, condition, () -> "");
   }
 
-  private void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
+  private void await(String what, BooleanSupplier condition, Supplier<String> state) {
     long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {

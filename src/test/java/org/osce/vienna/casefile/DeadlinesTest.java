@@ -3,6 +3,7 @@ package org.osce.vienna.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class DeadlinesTest {
   private final Deadlines deadlines = new Deadlines(VIENNA);
 
   private static Instant vienna(String localDateTime) {
-    return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), VIENNA).toInstant();
+    return ZonedDateTime.of(LocalDateTime.parse(localDateTime), VIENNA).toInstant();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application jar run as a child JVM, as an operator runs it (profile "postgres"),
@@ -139,7 +140,7 @@ final class ChildApplication implements AutoCloseable {
     }
     running.destroy();
     try {
-      if (!running.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!running.waitFor(60, TimeUnit.SECONDS)) {
         running.destroyForcibly();
         waitForExit(running);
       }

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
-import org.osce.vienna.casefile.Groups;
 
 /**
  * What must hold after the crashes, as a pure function of what was observed, so that it can be

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.osce.vienna.drafting.Letter;
 import org.osce.vienna.support.Fixtures;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.spring6.SpringTemplateEngine;

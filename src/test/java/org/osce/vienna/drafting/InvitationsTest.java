@@ -2,10 +2,11 @@ package org.osce.vienna.drafting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.osce.vienna.casefile.FieldErrors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.osce.vienna.casefile.FieldErrors;
 
 /** The one check of who is invited to co-sign, for the case API and the draft task alike. */
 class InvitationsTest {
@@ -34,7 +35,7 @@ class InvitationsTest {
         entry(7, "contains a control character (U+0000): give the State's code alone, e.g. GB"));
   }
 
-  private static java.util.Map.Entry<String, String> entry(int index, String message) {
-    return java.util.Map.entry("invitedDelegations[" + index + "]", message);
+  private static Map.Entry<String, String> entry(int index, String message) {
+    return Map.entry("invitedDelegations[" + index + "]", message);
   }
 }

@@ -3,10 +3,10 @@ package org.osce.vienna.drafting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.osce.vienna.casefile.InvalidInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.support.Fixtures;
 
 /** The letter as the case API and the draft task read it: strictly, every problem named by its path. */

@@ -10,11 +10,19 @@ import static org.osce.vienna.support.CaseDriver.vars;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,19 +30,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Who may do what, over {@code /engine-rest} as Tasklist, Cockpit and systems call it, with the demo's
@@ -468,13 +477,13 @@ class AuthorizationMatrixTest {
       }
       case SET_JOB_RETRIES, SET_JOB_DUE_DATE -> {
         ProcessInstance pi = deliveredCase();
-        org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+        Job timer = engine.getManagementService().createJobQuery()
             .processInstanceId(pi.getId()).timers().singleResult();
         Outcome outcome = byStatus(action == Write.SET_JOB_RETRIES
             ? call(role, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries", Map.of("retries", 0))
             : call(role, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/duedate",
                 Map.of("duedate", "2099-01-01T00:00:00.000+0100")));
-        org.camunda.bpm.engine.runtime.Job after = engine.getManagementService().createJobQuery().jobId(timer.getId())
+        Job after = engine.getManagementService().createJobQuery().jobId(timer.getId())
             .singleResult();
         assertThat(after.getRetries() != timer.getRetries() || !after.getDuedate().equals(timer.getDuedate()))
             .isEqualTo(outcome == Outcome.ALLOWED);
@@ -498,11 +507,11 @@ class AuthorizationMatrixTest {
             "processInstanceIds", List.of(pi.getId()))));
       }
       case UPDATE_SHARED_FILTER -> {
-        org.camunda.bpm.engine.filter.Filter filter = engine.getFilterService().createFilterQuery()
+        Filter filter = engine.getFilterService().createFilterQuery()
             .filterName(TasklistFilters.MY_DELEGATION).singleResult();
         Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/filter/" + filter.getId(), Map.of(
             "resourceType", "Task", "name", "Renamed", "query", Map.of())));
-        org.camunda.bpm.engine.filter.Filter after = engine.getFilterService().getFilter(filter.getId());
+        Filter after = engine.getFilterService().getFilter(filter.getId());
         boolean renamed = after.getName().equals("Renamed");
         if (renamed) {
           engine.getFilterService().saveFilter(after.setName(filter.getName()).setQuery(filter.getQuery())
@@ -515,7 +524,7 @@ class AuthorizationMatrixTest {
         String before = engine.getIdentityService().createUserQuery().userId("officer-fr").singleResult().getFirstName();
         Outcome outcome = byStatus(call(role, HttpMethod.PUT, "/engine-rest/user/officer-fr/profile", Map.of(
             "id", "officer-fr", "firstName", "Mallory", "lastName", "Martin", "email", "mallory@example.org")));
-        org.camunda.bpm.engine.identity.User user = engine.getIdentityService().createUserQuery().userId("officer-fr")
+        User user = engine.getIdentityService().createUserQuery().userId("officer-fr")
             .singleResult();
         boolean changed = user.getFirstName().equals("Mallory");
         if (changed) {
@@ -590,7 +599,7 @@ class AuthorizationMatrixTest {
   }
 
   private Map<String, Object> response(ProcessInstance pi, Map<String, Object> extra) {
-    Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+    Map<String, Object> variables = new HashMap<>(Map.of(
         RESPONSE_RECEIVED_AT, Map.of("type", "String", "value", CaseDriver.inDays(0)),
         RESPONSE_SUMMARY, Map.of("type", "String", "value", "Belarus rejects the invocation.")));
     variables.putAll(extra);
@@ -600,14 +609,14 @@ class AuthorizationMatrixTest {
 
   private ResponseEntity<String> deploy(Role role, String name) {
     TestRestTemplate client = role.user == null ? rest : rest.withBasicAuth(role.user, role.user);
-    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", name);
-    parts.add("process.bpmn", new org.springframework.core.io.ByteArrayResource("""
+    parts.add("process.bpmn", new ByteArrayResource("""
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="matrix">
           <process id="matrix" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
-        </definitions>""".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        </definitions>""".getBytes(StandardCharsets.UTF_8)) {
       @Override
       public String getFilename() {
         return "matrix.bpmn";
@@ -703,7 +712,7 @@ class AuthorizationMatrixTest {
     driver.complete(pi, TASK_DECIDE_CO_SIGNING, "head-de", head("DE"), vars(CO_SIGNS, true));
     driver.runJobs(pi);
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "BY_HAND",
-        DELIVERED_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(1)).toString()));
+        DELIVERED_AT, OffsetDateTime.now(ZoneOffset.ofHours(1)).toString()));
     driver.runJobs(pi);
     return pi;
   }

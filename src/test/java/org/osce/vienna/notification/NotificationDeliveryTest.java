@@ -1,12 +1,5 @@
 package org.osce.vienna.notification;
 
-import org.osce.vienna.signoff.CoSigningInvited;
-import org.osce.vienna.response.ResponseRecorded;
-import org.osce.vienna.response.ResponseDeadlinePassed;
-import org.osce.vienna.meeting.MeetingTargetPassed;
-import org.osce.vienna.meeting.MeetingRequested;
-import org.osce.vienna.followup.CaseClosed;
-import org.osce.vienna.delivery.MechanismInvoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -20,14 +13,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.delivery.MechanismInvoked;
+import org.osce.vienna.followup.CaseClosed;
+import org.osce.vienna.followup.FollowUpAction;
+import org.osce.vienna.meeting.MeetingRequested;
+import org.osce.vienna.meeting.MeetingTargetPassed;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
+import org.osce.vienna.response.ResponseDeadlinePassed;
+import org.osce.vienna.response.ResponseRecorded;
+import org.osce.vienna.signoff.CoSigningInvited;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.ReceivedMail;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,9 +55,9 @@ class NotificationDeliveryTest extends MailContextTest {
   TestRestTemplate rest;
 
   /** The administrator of the profile (demo, or postgres): health details are for managers and administrators. */
-  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.admin-user.id}")
+  @Value("${camunda.bpm.admin-user.id}")
   String adminId;
-  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.admin-user.password}")
+  @Value("${camunda.bpm.admin-user.password}")
   String adminPassword;
   private static final Instant NOW = Instant.parse("2021-11-16T08:30:00Z");
   private static final Instant DUE = Instant.parse("2021-11-15T22:59:59.999Z");

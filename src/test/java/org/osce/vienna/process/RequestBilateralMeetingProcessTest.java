@@ -10,7 +10,6 @@ import static org.osce.vienna.support.CaseDriver.jsonList;
 import static org.osce.vienna.support.CaseDriver.officer;
 import static org.osce.vienna.support.CaseDriver.vars;
 
-import org.osce.vienna.engine.EngineClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +24,9 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.InvalidInputException;
-import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.casefile.Timeline;
+import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,10 +2,10 @@ package org.osce.vienna.signoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.osce.vienna.casefile.ParticipatingState;
-import org.osce.vienna.casefile.ParticipatingStates;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.osce.vienna.casefile.ParticipatingState;
+import org.osce.vienna.casefile.ParticipatingStates;
 
 class OnBehalfOfTest {
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.engine.ProcessConstants;
@@ -90,7 +90,7 @@ public class CaseDriver {
     });
   }
 
-  public <T> T asUser(String userId, List<String> groups, java.util.function.Supplier<T> action) {
+  public <T> T asUser(String userId, List<String> groups, Supplier<T> action) {
     identity.setAuthentication(userId, groups);
     try {
       return action.get();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.osce.vienna.drafting.Letter;
 import org.osce.vienna.drafting.LetterReader;
 
@@ -14,7 +16,7 @@ public final class Fixtures {
   public static final String LETTER_TEXT = "/fixtures/letter-2021-11-04-belarus.txt";
 
   /** The 34 delegations besides the lead (GB) that signed the 2021 letter, as codes. */
-  public static final java.util.List<String> CO_SIGNATORIES_2021 = java.util.List.of(
+  public static final List<String> CO_SIGNATORIES_2021 = List.of(
       "AL", "AT", "BE", "BG", "CA", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IE", "IT",
       "LV", "LT", "LU", "MT", "ME", "NL", "MK", "NO", "PT", "RO", "SK", "SI", "ES", "CH", "UA", "US");
 
@@ -42,9 +44,9 @@ public final class Fixtures {
    * place and date, the addressee block, each paragraph, each concern as "(i) topic: text", each
    * question, the closing. Each part is also checked against the published text by the tests.
    */
-  public static java.util.List<String> publishedLetterParts() {
+  public static List<String> publishedLetterParts() {
     Letter letter = letter();
-    java.util.List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     parts.add("Vienna, 4 November 2021");
     parts.add(letter.addressee().honorific());
     parts.add(letter.addressee().name());

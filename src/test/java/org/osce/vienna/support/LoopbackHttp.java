@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class LoopbackHttp {
           chunk(out, prefix.getBytes(StandardCharsets.UTF_8), sent);
           byte[] filler = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
           for (long left = fillerBytes; left > 0; left -= filler.length) {
-            chunk(out, left >= filler.length ? filler : java.util.Arrays.copyOf(filler, (int) left), sent);
+            chunk(out, left >= filler.length ? filler : Arrays.copyOf(filler, (int) left), sent);
           }
           chunk(out, suffix.getBytes(StandardCharsets.UTF_8), sent);
           out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,90 @@
+package org.osce.vienna.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osce.vienna.casefile.DeliveryChannel;
+import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.engine.InputValues;
+
+/** The delivery of the signed letter, without an engine. */
+class DeliveryInputTest {
+
+  static final Instant STARTED = Instant.parse("2021-11-01T09:30:40Z");
+  static final Instant NOW = Instant.parse("2021-11-04T10:00:00Z");
+
+  static Map<String, Object> delivery(Object channel, Object deliveredAt) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("deliveryChannel", channel);
+    values.put("deliveredAt", deliveredAt);
+    return values;
+  }
+
+  static DeliveryInput read(Map<String, Object> values) {
+    return DeliveryInput.read(InputValues.of(values), STARTED, NOW);
+  }
+
+  static Map<String, String> refusal(Map<String, Object> values) {
+    try {
+      read(values);
+    } catch (InvalidInputException e) {
+      assertThat(e.getMessage()).startsWith("The delivery cannot be recorded: ");
+      return e.fieldErrors();
+    }
+    throw new AssertionError("accepted " + values);
+  }
+
+  @Test
+  void byEmailTheTimeIsTheSendingsNotTypedIn() {
+    assertThat(read(delivery("EMAIL", null))).isEqualTo(new DeliveryInput(DeliveryChannel.EMAIL, null));
+    assertThat(read(delivery(" EMAIL ", "2021-11-04T10:00:00+01:00")))
+        .isEqualTo(new DeliveryInput(DeliveryChannel.EMAIL, null));
+  }
+
+  @Test
+  void byHandWithTheTimeItWasHandedOver() {
+    assertThat(read(delivery("BY_HAND", "2021-11-04T10:00:00+01:00")))
+        .isEqualTo(new DeliveryInput(DeliveryChannel.BY_HAND, Instant.parse("2021-11-04T09:00:00Z")));
+  }
+
+  @Test
+  void theChannelIsOneOfTwo() {
+    assertThat(refusal(delivery(null, null))).containsExactly(entry("deliveryChannel", "must be EMAIL or BY_HAND"));
+    assertThat(refusal(delivery("CARRIER_PIGEON", null)))
+        .containsExactly(entry("deliveryChannel", "must be EMAIL or BY_HAND"));
+    assertThat(refusal(delivery("email", null))).containsExactly(entry("deliveryChannel", "must be EMAIL or BY_HAND"));
+    assertThat(refusal(delivery(1, null))).containsExactly(entry("deliveryChannel", "must be text"));
+    assertThat(DeliveryInput.TASK.field("deliveryChannel").maxLength()).isEqualTo("BY_HAND".length());
+  }
+
+  @Test
+  void byHandTheTimeIsRequired() {
+    assertThat(refusal(delivery("BY_HAND", null))).containsExactly(
+        entry("deliveredAt", "is required for a letter delivered by hand: when was it handed over?"));
+    assertThat(refusal(delivery("BY_HAND", "4 November")).get("deliveredAt"))
+        .contains("is not an ISO-8601 date-time with an offset");
+  }
+
+  @Test
+  void byHandNotInTheFutureBeyondTheClocksTolerance() {
+    assertThat(read(delivery("BY_HAND", "2021-11-04T10:04:00Z")).deliveredAt()).isNotNull();
+    assertThat(refusal(delivery("BY_HAND", "2021-11-04T10:06:00Z")))
+        .containsExactly(entry("deliveredAt", "is in the future"));
+  }
+
+  @Test
+  void byHandNotBeforeTheCaseWasStartedInTheMinuteOfTheStartIsFine() {
+    assertThat(read(delivery("BY_HAND", "2021-11-01T09:30:00Z")).deliveredAt()).isNotNull();
+    assertThat(refusal(delivery("BY_HAND", "2021-11-01T09:29:00Z")))
+        .containsExactly(entry("deliveredAt", "is before the case was started"));
+  }
+
+  @Test
+  void theTaskTakesTheChannelAndTheTime() {
+    assertThat(DeliveryInput.TASK.names()).containsExactly("deliveryChannel", "deliveredAt");
+  }
+}
