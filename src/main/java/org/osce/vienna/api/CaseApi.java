@@ -61,18 +61,16 @@ public class CaseApi {
   private final CaseVisibility visibility;
   private final CaseViews views;
   private final CaseCommands commands;
-  private final BodyChecks checks;
   private final LetterPdf letterPdf;
   private final CaseMessages messages;
 
   public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
-      CaseCommands commands, BodyChecks checks, LetterPdf letterPdf, CaseMessages messages) {
+      CaseCommands commands, LetterPdf letterPdf, CaseMessages messages) {
     this.cases = cases;
     this.letters = letters;
     this.visibility = visibility;
     this.views = views;
     this.commands = commands;
-    this.checks = checks;
     this.letterPdf = letterPdf;
     this.messages = messages;
   }
@@ -273,7 +271,7 @@ public class CaseApi {
     } catch (InvalidInputException refused) {
       errors.putAll(refused.fieldErrors());
     }
-    checks.errors(body, UnknownFields.ofCurrentRequest()).forEach(errors::putIfAbsent);
+    UnknownFields.errors(UnknownFields.ofCurrentRequest()).forEach(errors::putIfAbsent);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(StartInput.REFUSED, errors);
     }

@@ -32,15 +32,12 @@ class CaseMessages {
   private final CaseVisibility visibility;
   private final CaseCommands commands;
   private final ResponseRegistration responses;
-  private final BodyChecks checks;
 
-  CaseMessages(CaseRecords cases, CaseVisibility visibility, CaseCommands commands, ResponseRegistration responses,
-      BodyChecks checks) {
+  CaseMessages(CaseRecords cases, CaseVisibility visibility, CaseCommands commands, ResponseRegistration responses) {
     this.cases = cases;
     this.visibility = visibility;
     this.commands = commands;
     this.responses = responses;
-    this.checks = checks;
   }
 
   /** The addressee's response, reported by the lead delegation (or an administrator). */
@@ -50,7 +47,7 @@ class CaseMessages {
       throw CaseApiException.forbidden("Only the lead delegation " + c.leadDelegation()
           + " (or an administrator) reports the response of case " + reference);
     }
-    Map<String, String> errors = checks.errors(body, unknownFields);
+    Map<String, String> errors = UnknownFields.errors(unknownFields);
     ResponseInput response = null;
     try {
       response = ResponseInput.read(InputValues.of(body.variables()), c.deliveredAt(), EngineClock.now());
@@ -69,7 +66,7 @@ class CaseMessages {
    */
   void requestMeeting(ApiCaller caller, String reference, MeetingRequest body, Collection<String> unknownFields) {
     CaseRecord c = visibility.require(caller, reference);
-    Map<String, String> errors = checks.errors(body, unknownFields);
+    Map<String, String> errors = UnknownFields.errors(unknownFields);
     MeetingRequestInput request = null;
     try {
       request = MeetingRequestInput.read(InputValues.of(body.variables()), c.deliveredAt(), EngineClock.now());

@@ -2,7 +2,10 @@ package org.osce.vienna.api;
 
 import com.fasterxml.jackson.databind.DeserializationContext;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.osce.vienna.casefile.StrictJson;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -39,6 +42,13 @@ public class UnknownFields extends StrictJson.UnknownFieldNotes implements Jacks
       request.setAttribute(ATTRIBUTE, unknown, RequestAttributes.SCOPE_REQUEST);
     }
     return unknown;
+  }
+
+  /** Each field the body had that the request does not take, named, in the order sent. */
+  static Map<String, String> errors(Collection<String> unknownFields) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    unknownFields.forEach(unknown -> errors.put(unknown, "is not a field of this request"));
+    return errors;
   }
 
   /** The unknown fields of the current request's body, in the order sent. */

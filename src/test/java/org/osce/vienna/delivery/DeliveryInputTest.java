@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.DeliveryChannel;
 import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.engine.Field;
 import org.osce.vienna.engine.InputValues;
 
 /** The delivery of the signed letter, without an engine. */
@@ -58,7 +59,7 @@ class DeliveryInputTest {
         .containsExactly(entry("deliveryChannel", "must be EMAIL or BY_HAND"));
     assertThat(refusal(delivery("email", null))).containsExactly(entry("deliveryChannel", "must be EMAIL or BY_HAND"));
     assertThat(refusal(delivery(1, null))).containsExactly(entry("deliveryChannel", "must be text"));
-    assertThat(DeliveryInput.TASK.field("deliveryChannel").maxLength()).isEqualTo("BY_HAND".length());
+    assertThat(DeliveryInput.TASK.field("deliveryChannel").kind()).isEqualTo(Field.Kind.CHOICE);
   }
 
   @Test
