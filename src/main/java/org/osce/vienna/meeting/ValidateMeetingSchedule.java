@@ -1,5 +1,6 @@
 package org.osce.vienna.meeting;
 
+import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_ID;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_SCHEDULED_FOR;
 
@@ -12,28 +13,42 @@ import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.CurrentUser;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.signoff.Signatories;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Completing "Arrange the bilateral meeting": the agreed date and time are required and recorded. */
+/**
+ * Completing "Arrange the bilateral meeting": the agreed date and time are required and recorded, and the
+ * signatories are told (with the meeting as a calendar entry).
+ */
 @Component
 public class ValidateMeetingSchedule implements TaskListener {
 
   private final Meetings meetings;
   private final Timeline timeline;
   private final CurrentUser currentUser;
+  private final Signatories signatories;
+  private final ApplicationEventPublisher events;
 
-  public ValidateMeetingSchedule(Meetings meetings, Timeline timeline, CurrentUser currentUser) {
+  public ValidateMeetingSchedule(Meetings meetings, Timeline timeline, CurrentUser currentUser,
+      Signatories signatories, ApplicationEventPublisher events) {
     this.meetings = meetings;
     this.timeline = timeline;
     this.currentUser = currentUser;
+    this.signatories = signatories;
+    this.events = events;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Instant scheduledFor = MeetingSchedule.read(InputValues.of(task)).scheduledFor();
     task.setVariable(MEETING_SCHEDULED_FOR, CaseVariables.dateValue(scheduledFor));
-    meetings.scheduled(((Number) task.getVariable(MEETING_ID)).longValue(), scheduledFor);
-    timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.MEETING_ARRANGED,
-        currentUser.id(), "for " + scheduledFor);
+    long meetingId = ((Number) task.getVariable(MEETING_ID)).longValue();
+    meetings.scheduled(meetingId, scheduledFor);
+    String reference = CaseVariables.reference(task.getExecution());
+    timeline.record(reference, EngineClock.now(), TimelineEvent.MEETING_ARRANGED, currentUser.id(),
+        "for " + scheduledFor);
+    events.publishEvent(new MeetingArranged(reference, (String) task.getVariable(CASE_LABEL),
+        signatories.signing(reference), meetingId, scheduledFor));
   }
 }

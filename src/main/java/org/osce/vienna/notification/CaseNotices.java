@@ -1,5 +1,6 @@
 package org.osce.vienna.notification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import org.osce.vienna.delivery.MechanismInvoked;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.followup.CaseClosed;
 import org.osce.vienna.followup.FollowUpAction;
+import org.osce.vienna.meeting.MeetingArranged;
 import org.osce.vienna.meeting.MeetingRequested;
 import org.osce.vienna.meeting.MeetingTargetPassed;
 import org.osce.vienna.response.ResponseDeadlinePassed;
@@ -46,29 +48,58 @@ public class CaseNotices {
   public static final String RESPONSE_RECEIVED = "RESPONSE_RECEIVED";
   public static final String MEETING_REQUESTED = "MEETING_REQUESTED";
   public static final String MEETING_TARGET_PASSED = "MEETING_TARGET_PASSED";
+  public static final String MEETING_ARRANGED = "MEETING_ARRANGED";
   public static final String CASE_CLOSED = "CASE_CLOSED";
+
+  /** How long an arranged meeting is in the calendar (its end is not recorded). */
+  static final Duration MEETING_LENGTH = Duration.ofHours(1);
 
   private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final NotificationOutbox outbox;
   private final MailTemplates templates;
+  private final MailSettings settings;
   private final ZoneId zone;
   private final DateTimeFormatter dateTime;
 
-  public CaseNotices(NotificationOutbox outbox, MailTemplates templates, ViennaProperties properties) {
+  public CaseNotices(NotificationOutbox outbox, MailTemplates templates, MailSettings settings,
+      ViennaProperties properties) {
     this.outbox = outbox;
     this.templates = templates;
+    this.settings = settings;
     this.zone = properties.timeZone();
-    this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(zone);
+    // "2 November 2021, 18:00 Vienna time (CET)": the procedure's zone by its city, and whether summer time.
+    this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm '" + zoneName(zone) + "' (z)", Locale.ENGLISH)
+        .withZone(zone);
   }
 
-  /** To the heads of each invited delegation. */
+  /**
+   * To the heads of an invited delegation, one message per delegation: who leads, to whom the letter goes, on
+   * what, by when to decide (in the procedure's zone, with the deadline as a calendar entry), and the link to
+   * the delegation's own task in Tasklist. Sent after the deadline (the mail server was down), it says so.
+   */
   @EventListener
   public void invitedToCoSign(CoSigningInvited event) {
-    List<String> heads = event.invited().stream().map(Groups::heads).toList();
-    outbox.enqueue(event.reference(), new Notice(CO_SIGNING_INVITATION, heads,
-        "Invitation to co-sign: " + event.label(),
-        body("co-signing-invitation", event.reference(), event.label(), Map.of("dueAt", format(event.dueAt())))));
+    Map<String, Object> words = new HashMap<>(Map.of(
+        "delegation", name(event.delegation()),
+        "lead", capitalised(nameInText(event.lead())),
+        "leadState", name(event.lead()),
+        "addressee", name(event.addressee()),
+        "subject", event.subject() == null ? "(none given)" : event.subject(),
+        "dueAt", format(event.dueAt()),
+        "taskLink", settings.taskLink(event.taskId())));
+    String subject = "Invitation to co-sign: " + event.label();
+    String onTime = body("co-signing-invitation", event.reference(), event.label(), with(words, "late", false));
+    Notice.Late late = event.dueAt() == null ? null : new Notice.Late(event.dueAt(),
+        "Invitation to co-sign (deadline passed): " + event.label(),
+        body("co-signing-invitation", event.reference(), event.label(), with(words, "late", true)));
+    IcsFile deadline = event.dueAt() == null ? null : CalendarEvent.deadline(
+        "vm-sign-off-due-" + event.reference() + "@" + MessageIds.DOMAIN, 0, event.dueAt(), zone,
+        "Co-signing deadline: " + event.label(),
+        "Decide on co-signing the letter by " + format(event.dueAt()) + ": " + settings.taskLink(event.taskId()))
+        .file("sign-off-deadline-" + event.reference() + ".ics", EngineClock.now());
+    outbox.enqueue(event.reference(), new Notice(CO_SIGNING_INVITATION, List.of(Groups.heads(event.delegation())),
+        subject, onTime, deadline, late));
   }
 
   /** Stage 3: to every participating State's delegation, the 57. */
@@ -95,7 +126,7 @@ public class CaseNotices {
   @EventListener
   public void deadlinePassed(ResponseDeadlinePassed event) {
     String uid = "vm-response-due-" + event.reference() + "@" + MessageIds.DOMAIN;
-    CalendarEvent deadline = new CalendarEvent(uid, 0, event.dueAt(),
+    CalendarEvent deadline = CalendarEvent.deadline(uid, 0, event.dueAt(), zone,
         "Response due: " + event.label(),
         "The written response under the Vienna (Human Dimension) Mechanism was due by " + format(event.dueAt()) + ".");
     outbox.enqueue(event.reference(), new Notice(RESPONSE_DEADLINE_PASSED, delegations(event.signatories()),
@@ -131,6 +162,21 @@ public class CaseNotices {
         meetingTarget(event.reference(), event.label(), event.meetingId(), event.targetAt(), 1)));
   }
 
+  /** To the signatories, with the meeting as a calendar entry at its time, for an hour. */
+  @EventListener
+  public void meetingArranged(MeetingArranged event) {
+    Instant at = event.scheduledFor();
+    CalendarEvent meeting = new CalendarEvent("vm-meeting-" + event.reference() + "-" + event.meetingId() + "@"
+        + MessageIds.DOMAIN, 0, new CalendarEvent.Timed(at, at.plus(MEETING_LENGTH)),
+        "Bilateral meeting: " + event.label(),
+        "The bilateral meeting under the Vienna (Human Dimension) Mechanism, arranged for "
+            + format(at) + ".");
+    outbox.enqueue(event.reference(), new Notice(MEETING_ARRANGED, delegations(event.signatories()),
+        "Bilateral meeting arranged: " + event.label(),
+        body("meeting-arranged", event.reference(), event.label(), Map.of("scheduledFor", format(at))),
+        meeting.file("meeting-" + event.reference() + "-" + event.meetingId() + ".ics", EngineClock.now())));
+  }
+
   @EventListener
   public void caseClosed(CaseClosed event) {
     outbox.enqueue(event.reference(), new Notice(CASE_CLOSED, delegations(event.signatories()),
@@ -140,8 +186,8 @@ public class CaseNotices {
   }
 
   private IcsFile meetingTarget(String reference, String label, long meetingId, Instant targetAt, int sequence) {
-    CalendarEvent target = new CalendarEvent("vm-meeting-target-" + reference + "-" + meetingId + "@"
-        + MessageIds.DOMAIN, sequence, targetAt, "Bilateral meeting target: " + label,
+    CalendarEvent target = CalendarEvent.deadline("vm-meeting-target-" + reference + "-" + meetingId + "@"
+        + MessageIds.DOMAIN, sequence, targetAt, zone, "Bilateral meeting target: " + label,
         "As a rule the bilateral meeting is held within one week of the request: by " + format(targetAt) + ".");
     return target.file("meeting-target-" + reference + "-" + meetingId + ".ics", EngineClock.now());
   }
@@ -153,12 +199,30 @@ public class CaseNotices {
     return templates.render(template, all);
   }
 
+  private static Map<String, Object> with(Map<String, Object> words, String name, Object value) {
+    Map<String, Object> all = new HashMap<>(words);
+    all.put(name, value);
+    return all;
+  }
+
+  /** "Vienna time" for Europe/Vienna: the city of the zone. */
+  static String zoneName(ZoneId zone) {
+    String id = zone.getId();
+    return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') + " time";
+  }
+
   private String format(Instant instant) {
     return instant == null ? "(not set)" : dateTime.format(instant);
   }
 
   private static List<String> delegations(List<String> codes) {
     return codes.stream().map(Groups::delegation).toList();
+  }
+
+  /** "United Kingdom", as a name stands alone. */
+  private static String name(String code) {
+    return code == null ? "(not set)"
+        : ParticipatingStates.all().byCode(code).map(ParticipatingState::name).orElse(code);
   }
 
   private static String nameInText(String code) {

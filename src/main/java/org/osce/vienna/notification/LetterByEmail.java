@@ -42,7 +42,7 @@ public class LetterByEmail implements LetterMail {
         .orElseThrow(() -> new IllegalStateException("Case " + reference + " has no composed letter to send"));
     Notice notice = notices.letterToAddressee(reference, label, addressee, letter);
     Attachment document = new Attachment(LetterPdf.fileName(reference), LetterPdf.MEDIA_TYPE, pdf.render(letter.html()));
-    Instant acceptedAt = mailer.send(new SmtpMailer.Mail(messageId, notice.recipients(), notice.subject(),
+    Instant acceptedAt = mailer.send(new SmtpMailer.Mail(messageId, notice.recipients().get(0), notice.subject(),
         notice.body(), List.of(document)));
     outbox.recordSent(reference, notice, messageId, acceptedAt);
     return acceptedAt;

@@ -1,19 +1,33 @@
 package org.osce.vienna.notification;
 
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.notification.NotificationOutbox.Due;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox: claims each due notice, hands it to the mail server, and marks it SENT with
- * the time the server accepted it. A failed attempt is recorded and retried later with back-off,
- * for as long as it takes; nothing is dropped. Runs outside the process engine, so a mail server
- * that is down never holds up a case.
+ * Sends the outbox: claims each due message, hands it to the mail server, and marks it SENT with
+ * the time the server accepted it. A failed attempt is recorded and retried later with back-off
+ * (at most {@code vienna.mail.dispatch.max-retry}), for as long as it takes; nothing is dropped.
+ * Runs outside the process engine, so a mail server that is down never holds up a case.
+ *
+ * <p>A pass sends everything that is due, batch after batch, over one connection to the mail
+ * server ({@link SmtpMailer#session()}), each message marked SENT as soon as the server took it.
+ * When the mail server cannot be reached, the pass stops: the other messages would fail the same
+ * way (each after the connection timeout, when the server does not answer at all), so they are left
+ * due, untouched, and the next pass tries again with the first of them. So once the server is back, a message waits at most
+ * its back-off and one interval ({@link MailSettings.Dispatch#longestWaitOnceServerIsBack()}).
  *
  * <p>Exactly-once is not promised: a crash after the server accepted a message but before it was
  * marked leaves the row claimed, and after the claim timeout it is sent again, with the same
@@ -36,40 +50,89 @@ public class NotificationDispatcher {
     this.backoff = new RetryBackoff(this.settings.firstRetry(), this.settings.maxRetry());
   }
 
-  /** One pass over what is due now; returns how many messages the mail server accepted. */
+  private enum Outcome { SENT, FAILED, SERVER_UNREACHABLE }
+
+  /**
+   * One pass: sends what is due now, batch after batch, until nothing is due or the mail server cannot be
+   * reached; returns how many messages the mail server accepted.
+   */
   public int dispatchDue() {
     int sent = 0;
-    List<Due> due = outbox.due(EngineClock.now(), settings.claimTimeout(), settings.batchSize());
-    for (Due row : due) {
-      if (outbox.claim(row, EngineClock.now()) && send(row.id())) {
-        sent++;
+    try (SmtpMailer.Session session = mailer.session()) {
+      while (true) {
+        List<Due> due = outbox.due(EngineClock.now(), settings.claimTimeout(), settings.batchSize());
+        int tried = 0;
+        for (Due row : due) {
+          if (!outbox.claim(row, EngineClock.now())) {
+            continue;
+          }
+          tried++;
+          Outcome outcome = send(session, row.id());
+          if (outcome == Outcome.SENT) {
+            sent++;
+          } else if (outcome == Outcome.SERVER_UNREACHABLE) {
+            return sent;
+          }
+        }
+        // Each row tried is now SENT or waits out its back-off, so the next batch holds other rows.
+        if (due.size() < settings.batchSize() || tried == 0) {
+          return sent;
+        }
       }
     }
-    return sent;
   }
 
-  private boolean send(long id) {
+  private Outcome send(SmtpMailer.Session session, long id) {
     Notification notification = outbox.find(id).orElseThrow();
     Instant acceptedAt;
     try {
-      acceptedAt = mailer.send(mail(notification));
+      acceptedAt = session.send(mail(notification, EngineClock.now()));
     } catch (RuntimeException e) {
       int attempts = notification.attempts();
       Instant next = EngineClock.now().plus(backoff.after(attempts));
       outbox.failed(id, describe(e), next);
-      LOG.warn("Notification {} ({}, case {}) not sent, attempt {}; next attempt at {}: {}", id,
-          notification.event(), notification.caseReference(), attempts, next, describe(e));
-      return false;
+      boolean unreachable = serverUnreachable(e);
+      LOG.warn("Notification {} ({}, case {}, to {}) not sent, attempt {}; next attempt at {}{}: {}", id,
+          notification.event(), notification.caseReference(), notification.recipient(), attempts, next,
+          unreachable ? "; the mail server cannot be reached, the others wait for the next pass" : "", describe(e));
+      return unreachable ? Outcome.SERVER_UNREACHABLE : Outcome.FAILED;
     }
     // Outside the try: if this cannot be recorded, the row stays claimed and goes again after the claim timeout.
     outbox.sent(id, acceptedAt);
-    LOG.debug("Sent notification {} ({}) to {} recipient(s)", id, notification.event(), notification.recipients().size());
-    return true;
+    LOG.debug("Sent notification {} ({}) to {}", id, notification.event(), notification.recipient());
+    return Outcome.SENT;
   }
 
-  private static SmtpMailer.Mail mail(Notification notification) {
-    return new SmtpMailer.Mail(notification.messageId(), notification.recipients(), notification.subject(),
-        notification.body(), notification.calendar() == null ? List.of() : List.of(notification.calendar().attachment()));
+  /** The message as it goes now: if it is sent after the deadline it names, in the words that say so. */
+  static SmtpMailer.Mail mail(Notification notification, Instant now) {
+    boolean late = notification.lateAt(now);
+    return new SmtpMailer.Mail(notification.messageId(), notification.recipient(),
+        late ? notification.late().subject() : notification.subject(),
+        late ? notification.late().body() : notification.body(),
+        notification.calendar() == null ? List.of() : List.of(notification.calendar().attachment()));
+  }
+
+  /**
+   * Whether the failure is the mail server's as a whole (it cannot be reached, the connection broke, it
+   * refuses the login) rather than this message's (e.g. a recipient it does not accept).
+   */
+  static boolean serverUnreachable(Throwable failure) {
+    Deque<Throwable> causes = new ArrayDeque<>(List.of(failure));
+    int seen = 0;
+    while (!causes.isEmpty() && seen++ < 50) {
+      Throwable e = causes.pop();
+      if (e instanceof SocketException || e instanceof UnknownHostException || e instanceof InterruptedIOException
+          || e instanceof MailAuthenticationException) {
+        return true;
+      }
+      if (e instanceof MailSendException send) {
+        causes.addAll(List.of(send.getMessageExceptions()));
+      }
+      if (e.getCause() != null && e.getCause() != e) {
+        causes.add(e.getCause());
+      }
+    }
+    return false;
   }
 
   /** The failure in one line for the record: the exception, and the root cause that says why. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.osce.vienna.engine.EngineClock;
@@ -15,9 +16,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Notifications and their delivery (vm_notification). A step writes its notices here in its own
- * transaction, so a notice exists exactly when the step that causes it has happened; the
- * {@link NotificationDispatcher} then sends each one and records the outcome here.
+ * Notifications and their delivery (vm_notification), one row per message: a notice to several
+ * recipients is one message, one row, for each of them, so that each is sent, retried and recorded
+ * on its own and a crash between two recipients neither loses nor repeats one. A step writes its
+ * notices here in its own transaction, so a notice exists exactly when the step that causes it has
+ * happened; the {@link NotificationDispatcher} then sends each row and records the outcome here.
  *
  * <p>A row is PENDING, SENDING (claimed by a sender) or SENT. Claiming compares the attempt
  * count, which each claim raises, so of two senders only one wins a row, on any database.
@@ -35,32 +38,52 @@ public class NotificationOutbox {
     this.jdbc = jdbc;
   }
 
-  public record Notification(long id, String caseReference, String event, List<String> recipients, String subject,
+  /**
+   * One message to one recipient. ({@code recipient} is the column {@code recipients}: rows sent before
+   * version 4 of the schema went to several at once and name them all, comma-separated.)
+   *
+   * @param late what the message says instead when it is sent after its deadline; null if it names none
+   */
+  public record Notification(long id, String caseReference, String event, String recipient, String subject,
       String body, String status, String messageId, int attempts, Instant createdAt, Instant sentAt,
-      Instant nextAttemptAt, String lastError, IcsFile calendar) {
+      Instant nextAttemptAt, String lastError, IcsFile calendar, Notice.Late late) {
+
+    /** Whether a message sent at {@code now} is past the deadline it names, and must say so. */
+    public boolean lateAt(Instant now) {
+      return late != null && now.isAfter(late.deadline());
+    }
   }
 
-  /** Queues a notice to be sent; returns its id. */
-  public long enqueue(String reference, Notice notice) {
-    long id = insert(reference, notice, PENDING, null, null);
-    jdbc.update("UPDATE vm_notification SET message_id = ? WHERE id = ?", MessageIds.notification(id), id);
-    return id;
+  /** Queues a notice to be sent, one message per recipient, each with its own Message-ID; returns their ids. */
+  public List<Long> enqueue(String reference, Notice notice) {
+    List<Long> ids = new ArrayList<>();
+    for (String recipient : notice.recipients().stream().distinct().toList()) {
+      long id = insert(reference, notice, recipient, PENDING, null, null);
+      jdbc.update("UPDATE vm_notification SET message_id = ? WHERE id = ?", MessageIds.notification(id), id);
+      ids.add(id);
+    }
+    return ids;
   }
 
-  /** Records a message that was sent at once rather than queued (the letter), with its Message-ID. */
+  /** Records a message to one recipient that was sent at once rather than queued (the letter), with its Message-ID. */
   public long recordSent(String reference, Notice notice, String messageId, Instant sentAt) {
-    return insert(reference, notice, SENT, messageId, sentAt);
+    if (notice.recipients().size() != 1) {
+      throw new IllegalArgumentException("A message goes to one recipient, not " + notice.recipients());
+    }
+    return insert(reference, notice, notice.recipients().get(0), SENT, messageId, sentAt);
   }
 
-  private long insert(String reference, Notice notice, String status, String messageId, Instant sentAt) {
+  private long insert(String reference, Notice notice, String recipient, String status, String messageId,
+      Instant sentAt) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
+    Notice.Late late = notice.late();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("INSERT INTO vm_notification (case_reference, event, recipients,"
-          + " subject, body, status, created_at, message_id, sent_at, ics_name, ics)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + " subject, body, status, created_at, message_id, sent_at, ics_name, ics, deadline_at, late_subject,"
+          + " late_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       statement.setString(1, reference);
       statement.setString(2, notice.event());
-      statement.setString(3, String.join(",", notice.recipients()));
+      statement.setString(3, recipient);
       statement.setString(4, notice.subject());
       statement.setString(5, notice.body());
       statement.setString(6, status);
@@ -69,6 +92,9 @@ public class NotificationOutbox {
       statement.setObject(9, ts(sentAt));
       statement.setString(10, notice.calendar() == null ? null : notice.calendar().fileName());
       statement.setString(11, notice.calendar() == null ? null : notice.calendar().content());
+      statement.setObject(12, late == null ? null : ts(late.deadline()));
+      statement.setString(13, late == null ? null : late.subject());
+      statement.setString(14, late == null ? null : late.body());
       return statement;
     }, key);
     return key.getKey().longValue();
@@ -137,11 +163,13 @@ public class NotificationOutbox {
 
   private static Notification map(ResultSet rs, int row) throws SQLException {
     String icsName = rs.getString("ics_name");
+    Instant deadline = instant(rs, "deadline_at");
     return new Notification(rs.getLong("id"), rs.getString("case_reference"), rs.getString("event"),
-        List.of(rs.getString("recipients").split(",")), rs.getString("subject"), rs.getString("body"),
+        rs.getString("recipients"), rs.getString("subject"), rs.getString("body"),
         rs.getString("status"), rs.getString("message_id"), rs.getInt("attempts"), instant(rs, "created_at"),
         instant(rs, "sent_at"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
-        icsName == null ? null : new IcsFile(icsName, rs.getString("ics")));
+        icsName == null ? null : new IcsFile(icsName, rs.getString("ics")),
+        deadline == null ? null : new Notice.Late(deadline, rs.getString("late_subject"), rs.getString("late_body")));
   }
 
   private static OffsetDateTime ts(Instant instant) {

@@ -1,27 +1,35 @@
 package org.osce.vienna.notification;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.osce.vienna.engine.EngineClock;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands one message to the SMTP server ({@code spring.mail.*}) and says when the server accepted
- * it. Every message carries the Message-ID it is given, so a message sent twice is recognisably
- * the same message.
+ * Hands one message, to one recipient, to the SMTP server ({@code spring.mail.*}) and says when
+ * the server accepted it. Every message carries the Message-ID it is given, so a message sent twice
+ * is recognisably the same message.
  */
 @Component
 public class SmtpMailer {
 
-  /** One message: recipients as {@link CaseNotices} names them, resolved to addresses here. */
-  public record Mail(String messageId, List<String> recipients, String subject, String body,
+  /**
+   * One message to one recipient, named as {@link CaseNotices} names it and resolved to an address here: the
+   * only address on the message, so no recipient learns who else was told.
+   */
+  public record Mail(String messageId, String recipient, String subject, String body,
       List<Attachment> attachments) {
   }
 
@@ -45,6 +53,97 @@ public class SmtpMailer {
     return EngineClock.now();
   }
 
+  /**
+   * Several messages in a row over one connection (a pass of the dispatcher), so that each costs one SMTP
+   * transaction rather than a connection, greeting and login of its own; close it when done. A connection
+   * serves {@value #MESSAGES_PER_CONNECTION} messages at most (some servers allow no more), then a new one is
+   * opened; a failed message closes it.
+   */
+  public Session session() {
+    return new Session();
+  }
+
+  /** At most this many messages over one connection. */
+  static final int MESSAGES_PER_CONNECTION = 20;
+
+  /** See {@link #session()}. */
+  public final class Session implements AutoCloseable {
+
+    private Transport transport;
+    private int sentOnConnection;
+
+    private Session() {
+    }
+
+    /**
+     * Sends one message and returns when the server accepted it. On a connection that has served earlier
+     * messages a failure is tried once more on a new connection (the server may have closed it meanwhile).
+     *
+     * @throws org.springframework.mail.MailException when the server is unreachable or refuses it
+     */
+    public Instant send(Mail mail) {
+      if (!(sender instanceof JavaMailSenderImpl impl)) {
+        return SmtpMailer.this.send(mail);
+      }
+      MimeMessage message = message(mail);
+      boolean reused = transport != null && sentOnConnection < MESSAGES_PER_CONNECTION;
+      try {
+        return deliver(impl, message, mail.messageId());
+      } catch (MailSendException e) {
+        if (!reused) {
+          throw e;
+        }
+        return deliver(impl, message, mail.messageId());
+      }
+    }
+
+    private Instant deliver(JavaMailSenderImpl impl, MimeMessage message, String messageId) {
+      if (transport == null || sentOnConnection >= MESSAGES_PER_CONNECTION) {
+        close();
+        transport = connect(impl);
+        sentOnConnection = 0;
+      }
+      try {
+        message.saveChanges();
+        // saveChanges sets a Message-ID of its own: the message's own goes back.
+        message.setHeader("Message-ID", messageId);
+        transport.sendMessage(message, message.getAllRecipients());
+        sentOnConnection++;
+        return EngineClock.now();
+      } catch (MessagingException e) {
+        close();
+        throw new MailSendException("Message " + messageId + " not accepted", e);
+      }
+    }
+
+    /** As {@link JavaMailSenderImpl} connects: no login for an empty user name. */
+    private static Transport connect(JavaMailSenderImpl impl) {
+      String username = "".equals(impl.getUsername()) ? null : impl.getUsername();
+      String password = username == null && "".equals(impl.getPassword()) ? null : impl.getPassword();
+      try {
+        Transport connected = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+        connected.connect(impl.getHost(), impl.getPort(), username, password);
+        return connected;
+      } catch (AuthenticationFailedException e) {
+        throw new MailAuthenticationException(e);
+      } catch (MessagingException e) {
+        throw new MailSendException("Mail server connection failed", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (transport != null) {
+        try {
+          transport.close();
+        } catch (MessagingException e) {
+          // Each message was accepted or has failed already: a connection that does not close cleanly changes nothing.
+        }
+        transport = null;
+      }
+    }
+  }
+
   MimeMessage message(Mail mail) {
     try {
       MimeMessage message = sender.createMimeMessage();
@@ -52,7 +151,7 @@ public class SmtpMailer {
       MimeMessageHelper helper = mail.attachments().isEmpty() ? new MimeMessageHelper(message, "UTF-8")
           : new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
       helper.setFrom(settings.from());
-      helper.setTo(mail.recipients().stream().map(addresses::of).distinct().toArray(String[]::new));
+      helper.setTo(addresses.of(mail.recipient()));
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);
       helper.setSentDate(Date.from(EngineClock.now()));

@@ -1,9 +1,7 @@
 package org.osce.vienna.signoff;
 
-import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
 import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
-import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,22 +13,19 @@ import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.EngineClock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Records who is invited to co-sign and tells their heads of delegation. */
+/** Records who is invited to co-sign; each invited delegation's task then tells its heads ({@link InviteToCoSign}). */
 @Component
 public class OpenSignOffRound implements JavaDelegate {
 
   private final Signatories signatories;
   private final CaseRecords cases;
-  private final ApplicationEventPublisher events;
   private final Timeline timeline;
 
-  public OpenSignOffRound(Signatories signatories, CaseRecords cases, ApplicationEventPublisher events, Timeline timeline) {
+  public OpenSignOffRound(Signatories signatories, CaseRecords cases, Timeline timeline) {
     this.signatories = signatories;
     this.cases = cases;
-    this.events = events;
     this.timeline = timeline;
   }
 
@@ -41,10 +36,6 @@ public class OpenSignOffRound implements JavaDelegate {
     Instant now = EngineClock.now();
     signatories.openRound(reference, (String) execution.getVariable(LEAD_DELEGATION), invited, now);
     cases.status(reference, CaseStatus.SIGN_OFF);
-    if (!invited.isEmpty()) {
-      events.publishEvent(new CoSigningInvited(reference, (String) execution.getVariable(CASE_LABEL), invited,
-          CaseVariables.instant(execution, SIGN_OFF_DUE_AT)));
-    }
     timeline.record(reference, now, TimelineEvent.SIGN_OFF_OPENED, null,
         invited.size() + " delegations invited to co-sign" + (invited.isEmpty() ? "" : ": " + String.join(", ", invited)));
   }

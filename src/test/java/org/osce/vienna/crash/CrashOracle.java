@@ -22,8 +22,8 @@ import org.osce.vienna.casefile.ParticipatingStates;
  * checked against deliberately broken observations too (a check that cannot fail proves nothing).
  *
  * <p>Exactly once: each timeline event of a case as often as the procedure has it happen, each
- * notice once in the outbox with its recipients once each, SENT, and each message in each
- * recipient's mailbox once. The one copy that docs/operations.md ("Notifications and e-mail") allows is a
+ * notice once in the outbox for each of its recipients, as a message (a row, a Message-ID) of its own
+ * to that one recipient, SENT, and each message in its recipient's mailbox once. The one copy that docs/operations.md ("Notifications and e-mail") allows is a
  * message the server accepted just before the application (or the connection to the server) died,
  * so the application could not record that it was accepted; it goes again with the same Message-ID.
  * Such a copy is accepted only when the earlier copy arrived within {@link #CRASH_WINDOW} of a kill
@@ -169,18 +169,25 @@ final class CrashOracle {
           problems.add(ref + ": unexpected notice " + event + " x" + ofEvent.size());
           continue;
         }
-        if (ofEvent.size() != 1) {
-          problems.add(ref + ": notice " + event + " is in the outbox " + ofEvent.size() + " time(s), expected once"
-              + (ofEvent.isEmpty() ? " (lost)" : " (duplicated)"));
+        // One row, one message, per recipient: each recipient once, none missing, none unexpected.
+        Map<String, List<Notice>> byRecipient = new LinkedHashMap<>();
+        for (Notice notice : ofEvent) {
+          if (notice.recipients().size() != 1) {
+            problems.add(ref + ": notice " + event + " (id " + notice.id() + ") goes to " + notice.recipients()
+                + " in one message, expected one message per recipient");
+          }
+          notice.recipients().forEach(r -> byRecipient.computeIfAbsent(r, k -> new ArrayList<>()).add(notice));
+        }
+        for (String recipient : union(recipients, byRecipient.keySet())) {
+          int count = byRecipient.getOrDefault(recipient, List.of()).size();
+          if (!recipients.contains(recipient)) {
+            problems.add(ref + ": notice " + event + " goes to " + recipient + ", expected only " + recipients);
+          } else if (count != 1) {
+            problems.add(ref + ": notice " + event + " for " + recipient + " is in the outbox " + count
+                + " time(s), expected once" + (count == 0 ? " (lost)" : " (duplicated)"));
+          }
         }
         for (Notice notice : ofEvent) {
-          if (new HashSet<>(notice.recipients()).size() != notice.recipients().size()) {
-            problems.add(ref + ": notice " + event + " names a recipient twice: " + notice.recipients());
-          }
-          if (!new TreeSet<>(notice.recipients()).equals(recipients)) {
-            problems.add(ref + ": notice " + event + " goes to " + new TreeSet<>(notice.recipients())
-                + ", expected " + recipients);
-          }
           if (!"SENT".equals(notice.status())) {
             problems.add(ref + ": notice " + event + " (id " + notice.id() + ") is " + notice.status() + ", not SENT");
           }

@@ -231,7 +231,8 @@ class CrashRecoveryIT {
       Observed observed = observe(runs, client, database, smtp);
       Verdict verdict = CrashOracle.check(observed);
       long resent = observed.notices().stream().filter(n -> n.attempts() > 1).count();
-      figure("timeline entries %d; notices %d (%d needed more than one attempt); e-mail copies received %d;"
+      figure("timeline entries %d; outbox messages (one per notice and recipient) %d (%d needed more than one attempt);"
+              + " e-mail copies received %d;"
               + " extra copies after a kill or outage (same Message-ID) %d",
           observed.cases().values().stream().mapToInt(c -> c.timeline().size()).sum(), observed.notices().size(),
           resent, observed.copies().size(), verdict.tolerated().size());
@@ -410,10 +411,21 @@ class CrashRecoveryIT {
     Notice closing = observed.notices().stream()
         .filter(n -> n.caseReference().equals(first.reference()) && n.event().equals("CASE_CLOSED")).findFirst()
         .orElseThrow();
+    String recipient = closing.recipients().get(0);
     List<Notice> duplicatedNotice = new ArrayList<>(observed.notices());
     duplicatedNotice.add(new Notice(999_999, closing.caseReference(), closing.event(), closing.recipients(), "SENT",
         "<vm-notification-999999@vienna-mechanism>", 1));
-    assertReported(observed.withNotices(duplicatedNotice), first.reference() + ": notice CASE_CLOSED is in the outbox 2");
+    assertReported(observed.withNotices(duplicatedNotice), first.reference() + ": notice CASE_CLOSED for " + recipient
+        + " is in the outbox 2");
+    List<Notice> lostNotice = observed.notices().stream().filter(n -> n.id() != closing.id()).toList();
+    assertReported(observed.withNotices(lostNotice), first.reference() + ": notice CASE_CLOSED for " + recipient
+        + " is in the outbox 0");
+    // The old way, one message to all the recipients of a notice, is reported too.
+    List<Notice> together = new ArrayList<>(observed.notices().stream()
+        .filter(n -> !(n.caseReference().equals(closing.caseReference()) && n.event().equals("CASE_CLOSED"))).toList());
+    together.add(new Notice(closing.id(), closing.caseReference(), closing.event(), List.copyOf(
+        first.expectedNotices().get("CASE_CLOSED")), "SENT", closing.messageId(), 1));
+    assertReported(observed.withNotices(together), "expected one message per recipient");
 
     // An e-mail lost, and one received twice although no kill or outage came just after the first copy.
     CrashSmtp.Copy copy = observed.copies().stream()

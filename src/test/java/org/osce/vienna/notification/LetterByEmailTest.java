@@ -86,7 +86,7 @@ class LetterByEmailTest extends MailContextTest {
     // Kept with the case's notifications, as sent, with the time the server took it.
     assertThat(outbox.of(reference)).singleElement().satisfies(n -> {
       assertThat(n.event()).isEqualTo(CaseNotices.LETTER_DELIVERY);
-      assertThat(n.recipients()).containsExactly("mission-by");
+      assertThat(n.recipient()).isEqualTo("mission-by");
       assertThat(n.status()).isEqualTo(NotificationOutbox.SENT);
       assertThat(n.messageId()).isEqualTo("<vm-letter-" + reference + "@vienna-mechanism>");
       assertThat(n.sentAt()).isEqualTo(acceptedAt.truncatedTo(ChronoUnit.MILLIS));

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class MailAddressesTest {
 
-  private final MailAddresses addresses = new MailAddresses(new MailSettings("vm@example.org",
-      "delegation-{code}@example.org", "mission-{code}@example.org",
-      Map.of("gb", "ukdel.vienna@example.gov.uk"), Map.of("by", "belarus.mission@example.by"),
-      new MailSettings.Dispatch(true, Duration.ofSeconds(10), 50, Duration.ofSeconds(30), Duration.ofMinutes(30),
-          Duration.ofMinutes(5))));
+  private static MailSettings settings(String tasklistUrl) {
+    return new MailSettings("vm@example.org", "delegation-{code}@example.org", "mission-{code}@example.org",
+        Map.of("gb", "ukdel.vienna@example.gov.uk"), Map.of("by", "belarus.mission@example.by"), tasklistUrl,
+        new MailSettings.Dispatch(true, Duration.ofSeconds(10), 50, Duration.ofSeconds(30), Duration.ofMinutes(1),
+            Duration.ofMinutes(5)));
+  }
+
+  private final MailAddresses addresses = new MailAddresses(
+      settings("https://vienna.example.org/camunda/app/tasklist/default/"));
 
   @Test
   void delegationsAndMissionsFollowThePatternUnlessTheirAddressIsConfigured() {
@@ -27,6 +31,14 @@ class MailAddressesTest {
   void noticesToTheHeadsGoToTheirDelegationsMailbox() {
     assertThat(addresses.of("heads-fr")).isEqualTo("delegation-fr@example.org");
     assertThat(addresses.of("heads-gb")).isEqualTo("ukdel.vienna@example.gov.uk");
+  }
+
+  @Test
+  void aTaskIsLinkedInTasklistWithOrWithoutTheFinalSlash() {
+    assertThat(settings("https://vienna.example.org/camunda/app/tasklist/default/").taskLink("4f1c")).isEqualTo(
+        "https://vienna.example.org/camunda/app/tasklist/default/#/?task=4f1c");
+    assertThat(settings("https://vienna.example.org/camunda/app/tasklist/default").taskLink("4f1c")).isEqualTo(
+        "https://vienna.example.org/camunda/app/tasklist/default/#/?task=4f1c");
   }
 
   @Test

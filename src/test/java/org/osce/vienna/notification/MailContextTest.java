@@ -23,8 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.url=jdbc:h2:mem:mail;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "vienna.demo.enabled=false",
-    "vienna.mail.dispatch.enabled=false"})
+    "vienna.mail.dispatch.enabled=false",
+    "vienna.mail.tasklist-url=" + MailContextTest.TASKLIST})
 abstract class MailContextTest {
+
+  /** Where the invitations send the heads: Tasklist at the application's public address. */
+  static final String TASKLIST = "https://vienna.example.org/camunda/app/tasklist/default/";
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
