@@ -8,17 +8,27 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.osce.vienna.web.BasicCredentials;
+import org.osce.vienna.web.Problems;
+import org.osce.vienna.web.WebappLogin;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic with Camunda users for {@code /api/*}: the same users and passwords as Tasklist and
- * {@code /engine-rest} (whose own filter, and the webapps' session login, are left as they are).
- * Guessing is slowed per source address by {@code identity.LoginThrottle}, the body size is limited by
- * {@code web.RequestBodyLimit}, both in front of this filter.
+ * Who calls {@code /api/*}, in one of two ways. Systems: HTTP Basic with Camunda users, the same users
+ * and passwords as Tasklist and {@code /engine-rest} (whose own filter is left as it is). People: the
+ * login of Tasklist or Cockpit in the browser's session, which the forms' links (the final letter),
+ * the letter as it will read and Cockpit's Cases view use; a session only reads. A change through the
+ * session is refused (403) whatever it carries: no page of another site can make a logged-in
+ * user's browser write, and the webapps' CSRF token is never needed here. Without either, 401 with the
+ * Basic challenge. Guessing is slowed per source address by {@code identity.LoginThrottle}, the body
+ * size is limited by {@code web.RequestBodyLimit}, both in front of this filter.
  */
 @Configuration
 public class ApiAuthentication {
@@ -26,9 +36,9 @@ public class ApiAuthentication {
   static final String CALLER = ApiCaller.class.getName();
 
   @Bean
-  public FilterRegistrationBean<BasicAuthenticationFilter> caseApiAuthenticationFilter(IdentityService identityService) {
-    FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+  public FilterRegistrationBean<CaseApiAuthenticationFilter> caseApiAuthenticationFilter(ProcessEngine engine) {
+    FilterRegistrationBean<CaseApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new CaseApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
     registration.setName("case-api-auth");
     registration.addUrlPatterns("/api/*");
     return registration;
@@ -39,28 +49,51 @@ public class ApiAuthentication {
     return (ApiCaller) request.getAttribute(CALLER);
   }
 
-  static class BasicAuthenticationFilter extends OncePerRequestFilter {
+  static class CaseApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final String engineName;
 
-    BasicAuthenticationFilter(IdentityService identityService) {
+    CaseApiAuthenticationFilter(IdentityService identityService, String engineName) {
       this.identityService = identityService;
+      this.engineName = engineName;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       Optional<BasicCredentials> credentials = BasicCredentials.from(request);
-      if (credentials.isEmpty()) {
+      if (credentials.isPresent()) {
+        Optional<List<String>> groups = credentials.get().groupsIfValid(identityService);
+        if (groups.isEmpty()) {
+          BasicCredentials.challenge(request, response, "Unknown user or wrong password");
+          return;
+        }
+        request.setAttribute(CALLER, new ApiCaller(credentials.get().userId(), groups.get()));
+        chain.doFilter(request, response);
+        return;
+      }
+      // A request that names credentials of another kind, or malformed ones, is not taken for the session's user.
+      Optional<String> sessionUser = request.getHeader(HttpHeaders.AUTHORIZATION) == null
+          ? WebappLogin.userId(request, engineName) : Optional.empty();
+      if (sessionUser.isEmpty()) {
         BasicCredentials.challenge(request, response, "HTTP Basic authentication with a Camunda user is required");
         return;
       }
-      Optional<List<String>> groups = credentials.get().groupsIfValid(identityService);
-      if (groups.isEmpty()) {
-        BasicCredentials.challenge(request, response, "Unknown user or wrong password");
+      if (!WebappLogin.isRead(request)) {
+        Problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Read only with a webapp login",
+            "A Tasklist or Cockpit login only reads the case API: act in a Tasklist form, or, as a system, call"
+                + " with HTTP Basic"));
         return;
       }
-      request.setAttribute(CALLER, new ApiCaller(credentials.get().userId(), groups.get()));
+      String userId = sessionUser.get();
+      if (identityService.createUserQuery().userId(userId).count() == 0) {
+        BasicCredentials.challenge(request, response, "The user of this login no longer exists");
+        return;
+      }
+      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+          .toList();
+      request.setAttribute(CALLER, new ApiCaller(userId, groups));
       chain.doFilter(request, response);
     }
   }

@@ -24,6 +24,7 @@ import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.delivery.LetterPdf;
+import org.osce.vienna.delivery.LetterPreview;
 import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.drafting.StartInput;
 import org.osce.vienna.engine.EngineClock;
@@ -63,9 +64,10 @@ public class CaseApi {
   private final CaseCommands commands;
   private final LetterPdf letterPdf;
   private final CaseMessages messages;
+  private final LetterPreview preview;
 
   public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
-      CaseCommands commands, LetterPdf letterPdf, CaseMessages messages) {
+      CaseCommands commands, LetterPdf letterPdf, CaseMessages messages, LetterPreview preview) {
     this.cases = cases;
     this.letters = letters;
     this.visibility = visibility;
@@ -73,6 +75,7 @@ public class CaseApi {
     this.commands = commands;
     this.letterPdf = letterPdf;
     this.messages = messages;
+    this.preview = preview;
   }
 
   @Operation(summary = "Start a case", description = """
@@ -255,6 +258,24 @@ public class CaseApi {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header("Content-Disposition", "inline; filename=\"" + LetterPdf.fileName(reference) + "\"")
         .body(letterPdf.render(html));
+  }
+
+  @Operation(summary = "The letter as it will read", description = """
+      For the invited delegations deciding on co-signing (the link in their Tasklist form): the approved
+      draft composed as the final letter, on behalf of the lead and the delegations that have joined so far,
+      marked as a draft; once the final letter is composed, that letter. HTML.""")
+  @ApiResponse(responseCode = "200", description = "The letter", content = @Content(mediaType = "text/html"))
+  @ApiResponse(responseCode = "404", description = "No such case, or its draft is still being written",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping(path = "/{reference}/letter/preview", produces = MediaType.TEXT_HTML_VALUE)
+  public ResponseEntity<String> letterPreview(@PathVariable String reference, HttpServletRequest request) {
+    CaseRecord c = visibility.require(ApiAuthentication.caller(request), reference);
+    return preview.html(c)
+        .map(html -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+            .body(html))
+        .orElseThrow(() -> new CaseApiException(HttpStatus.NOT_FOUND, "No letter to read yet",
+            "The letter of case " + reference + " can be read once its draft is approved (status now "
+                + c.status() + ")"));
   }
 
   private ResponseEntity<CaseView> accepted(String reference) {

@@ -22,7 +22,8 @@ public class OpenApiDescription {
                 For ministries' systems that start and follow Vienna Mechanism cases without knowing BPMN.
                 Every call needs HTTP Basic with a Camunda user (the same users as Tasklist); a delegation's
                 users see the cases their State leads or was invited to co-sign, managers and administrators
-                all. JSON field names are the contract's process variable names; date-times are ISO-8601 with
+                all. A browser logged in to Tasklist or Cockpit may read (GET) with that login, under the
+                same rules; a change needs HTTP Basic (403 otherwise). JSON field names are the contract's process variable names; date-times are ISO-8601 with
                 an offset (`2021-11-04T10:00:00+01:00`). Refusals are `application/problem+json` (RFC 9457),
                 with `fieldErrors` naming each bad field.
 

@@ -1,11 +1,13 @@
 package org.osce.vienna.delivery;
 
+import static org.osce.vienna.engine.ProcessConstants.FINAL_LETTER;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
 import static org.osce.vienna.engine.ProcessConstants.LETTER_URL;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.Timeline;
@@ -19,7 +21,10 @@ import org.osce.vienna.signoff.OnBehalfOf;
 import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
 
-/** Composes the final letter from the approved draft and the delegations that joined, and keeps it with the case. */
+/**
+ * Composes the final letter from the approved draft and the delegations that joined, and keeps it with
+ * the case; the heads read its text in the sign-and-deliver form, and open its PDF from there.
+ */
 @Component
 public class ComposeFinalLetter implements JavaDelegate {
 
@@ -44,10 +49,12 @@ public class ComposeFinalLetter implements JavaDelegate {
     Letter letter = LetterReader.read(CaseVariables.json(execution, LETTER).toString());
     List<String> signing = signatories.signing(reference);
     Instant now = EngineClock.now();
-    String html = composer.html(letter, signing, LocalDate.ofInstant(now, properties.timeZone()),
-        properties.responsePeriodDays());
+    LocalDate date = LocalDate.ofInstant(now, properties.timeZone());
+    String html = composer.html(letter, signing, date, properties.responsePeriodDays());
     letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.sentence(signing), now));
     execution.setVariable(LETTER_URL, "/api/cases/" + reference + "/letter.pdf");
+    execution.setVariable(FINAL_LETTER, CaseVariables.jsonValue(Map.of("html",
+        composer.formHtml(letter, signing, date, properties.responsePeriodDays()))));
     timeline.record(reference, now, TimelineEvent.LETTER_COMPOSED, null,
         "on behalf of " + signing.size() + " delegations");
   }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.osce.vienna.drafting.Letter;
 import org.osce.vienna.signoff.OnBehalfOf;
@@ -13,7 +14,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * Composes the final letter from the approved draft and the delegations that joined, as HTML
- * (template {@code templates/letter/final-letter.html}).
+ * (template {@code templates/letter/final-letter.html}): the document (for the PDF and the browser),
+ * the same letter marked as a draft (as it will read), and the letter's text for a Tasklist form.
  */
 @Component
 public class LetterComposer {
@@ -33,6 +35,32 @@ public class LetterComposer {
    * @param defaultResponsePeriodDays the reply period when the draft names none
    */
   public String html(Letter letter, List<String> signatories, LocalDate date, int defaultResponsePeriodDays) {
+    return templates.process(TEMPLATE, context(letter, signatories, date, defaultResponsePeriodDays));
+  }
+
+  /** The letter as it will read, marked as a draft with {@code note} above it. */
+  public String draftHtml(Letter letter, List<String> signatories, LocalDate date, int defaultResponsePeriodDays,
+      String note) {
+    Context context = context(letter, signatories, date, defaultResponsePeriodDays);
+    context.setVariable("draftNote", note);
+    return templates.process(TEMPLATE, context);
+  }
+
+  /**
+   * The letter's text as a Tasklist form shows it (a form's "text" component takes the letter's own
+   * paragraphs and lists, not its styles): one line of HTML, so that the form's Markdown takes it as
+   * it is, in a {@code div} of class {@code vm-letter}.
+   */
+  public String formHtml(Letter letter, List<String> signatories, LocalDate date, int defaultResponsePeriodDays) {
+    Context context = context(letter, signatories, date, defaultResponsePeriodDays);
+    context.setVariable("inForm", true);
+    String body = templates.process(TEMPLATE, Set.of("body"), context).strip();
+    body = body.substring(body.indexOf('>') + 1, body.lastIndexOf("</body>"));
+    return ("<div class=\"vm-letter\">" + body + "</div>").replaceAll(">\\s+<", "><").replaceAll("\\s*\n\\s*", " ");
+  }
+
+  private static Context context(Letter letter, List<String> signatories, LocalDate date,
+      int defaultResponsePeriodDays) {
     Context context = new Context(Locale.ENGLISH);
     context.setVariable("title", "Letter to " + letter.addressee().mission());
     context.setVariable("letter", letter);
@@ -41,7 +69,7 @@ public class LetterComposer {
     context.setVariable("romans", IntStream.rangeClosed(1, letter.concerns().size()).mapToObj(LetterComposer::roman)
         .toList());
     context.setVariable("closing", closing(letter, defaultResponsePeriodDays));
-    return templates.process(TEMPLATE, context);
+    return context;
   }
 
   static String placeAndDate(Letter letter, LocalDate date) {

@@ -68,6 +68,8 @@ public final class ProcessConstants {
   public static final String SIGNATORY_COUNT = "signatoryCount";
   public static final String SIGNATORIES_TEXT = "signatoriesText";
   public static final String LETTER_URL = "letterUrl";
+  /** The final letter's text for the sign-and-deliver form: {"html": "<div class=\"vm-letter\">…</div>"}. */
+  public static final String FINAL_LETTER = "finalLetter";
   public static final String RESPONSE_STATUS = "responseStatus";
   public static final String RESPONSE_DAYS_LATE = "responseDaysLate";
   public static final String FOLLOW_UP_INCLUDES_MEETING = "followUpIncludesMeeting";

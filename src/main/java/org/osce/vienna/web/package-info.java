@@ -1,5 +1,5 @@
 /**
- * What every request passes before the application reads it: security headers, the body limit, HTTP Basic credentials, problem answers, the database outage answer, the database health.
+ * What every request passes before the application reads it: security headers, the body limit, HTTP Basic credentials, the webapps' login, problem answers, the database outage answer, the database health.
  */
 @ApplicationModule(displayName = "Web edge", allowedDependencies = {"casefile", "engine"})
 package org.osce.vienna.web;

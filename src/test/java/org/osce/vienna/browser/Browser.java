@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -290,7 +291,34 @@ final class Browser implements AutoCloseable {
     pause(2500);
   }
 
+  // ---- Cockpit's Cases (our plugin)
+
+  /** Chooses the option of value {@code value} in the native select of id {@code id}. */
+  void choose(String id, String value) {
+    WebElement select = waitVisible(By.id(id));
+    scrollTo(select);
+    new Select(select).selectByValue(value);
+    pause(500);
+  }
+
   // ---- generic
+
+  /**
+   * Fetches {@code path} from the page, as the page's own request (its cookies, its session): the
+   * answer's status and media type, e.g. "200 application/pdf".
+   */
+  String fetch(String path) {
+    Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: "same-origin"})
+            .then(r => done(r.status + " " + (r.headers.get("Content-Type") || "").split(";")[0]))
+            .catch(e => done("failed: " + e));""", path);
+    return String.valueOf(answer);
+  }
+
+  void scrollTo(By by) {
+    scrollTo(waitVisible(by));
+  }
 
   String text() {
     return driver.findElement(By.tagName("body")).getText();

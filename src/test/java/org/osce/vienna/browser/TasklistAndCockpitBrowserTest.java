@@ -260,6 +260,10 @@ class TasklistAndCockpitBrowserTest {
     browser.openTask("Decide on co-signing — " + LABEL);
     assertThat(browser.text()).contains("the United Kingdom invites the delegation of "
         + Map.of("de", "Germany", "fr", "France", "us", "the United States").get(code) + " to co-sign");
+    // The form links to the whole letter as it will read, which opens with her Tasklist login.
+    String asItWillRead = browser.driver().findElement(By.linkText("Read the whole letter as it will read"))
+        .getDomAttribute("href");
+    assertThat(asItWillRead).isEqualTo("/api/cases/" + REFERENCE + "/letter/preview");
     browser.option("Field_CoSigns", joins ? 0 : 1);
     if (comment != null) {
       browser.type("Field_CoSignComment", comment);
@@ -267,6 +271,13 @@ class TasklistAndCockpitBrowserTest {
     browser.shot("06-co-signing-" + code);
     browser.complete();
     assertThat(browser.notifications()).doesNotContainIgnoringCase("error");
+    if (code.equals("de")) {
+      browser.go(asItWillRead);
+      assertThat(browser.text()).contains("Draft: the letter as it will read", "His Excellency",
+          "on behalf of the following delegations: Germany and the United Kingdom.",
+          "(i) Freedom of the media: At least twenty journalists remain in detention for their reporting.");
+      browser.shot("06-letter-as-it-will-read-de");
+    }
   }
 
   @Test
@@ -276,6 +287,20 @@ class TasklistAndCockpitBrowserTest {
     browser.filter("My delegation's tasks");
     browser.openTask("Sign and deliver the letter — " + LABEL);
     assertThat(browser.text()).contains("France, Germany, Norway, and the United Kingdom");
+    // The final letter, as composed, inside the form: she reads what she signs.
+    String letter = browser.textOf(By.cssSelector(".fjs-form .vm-letter"));
+    assertThat(letter).contains("His Excellency", "Mr. Alexander Lukashevich", "Dear Ambassador,",
+        "This letter is being sent to you on behalf of the following delegations: France, Germany, Norway, and the"
+            + " United Kingdom.",
+        "(i) Freedom of the media: At least twenty journalists remain in detention for their reporting.",
+        "(ii) Fair trial: Their trials are held behind closed doors.",
+        "When will their trials be open to the public and to observers?");
+    browser.scrollTo(By.cssSelector(".fjs-form .vm-letter"));
+    browser.shot("07-sign-and-deliver-the-letter-in-the-form");
+    // Its PDF opens with her Tasklist login (the form's link; the browser's own request, its session cookie).
+    String pdf = browser.driver().findElement(By.linkText("Open the final letter as PDF")).getDomAttribute("href");
+    assertThat(pdf).isEqualTo("/api/cases/" + REFERENCE + "/letter.pdf");
+    assertThat(browser.fetch(pdf)).isEqualTo("200 application/pdf");
     browser.option("Field_DeliveryChannel", 1);
     browser.dateTime("Field_DeliveredAt", pastMinuteNotBefore(cases.get(REFERENCE).startedAt()));
     browser.shot("07-sign-and-deliver");
@@ -429,6 +454,40 @@ class TasklistAndCockpitBrowserTest {
     Browser.pause(1500);
     assertThat(browser.textOf(By.cssSelector(".modal-content"))).doesNotContain("Vienna Mechanism invocation");
     browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"));
+  }
+
+  // ---------------------------------------------------------------- Cockpit: the cases, closed ones too
+
+  @Test
+  @Order(13)
+  void theManagerFindsTheClosedCaseInCockpitsCasesAndReadsItsTimeline() {
+    browser.login("cockpit", "manager");
+    browser.click(By.xpath("//*[contains(@class,'Header')]//a[normalize-space(.)='Cases']"));
+    browser.waitVisible(By.cssSelector(".vm-cases-table"));
+    // Every case she may see, running and closed: the demo's, the German officer's step's, the walkthrough's.
+    assertThat(browser.textOf(By.cssSelector(".vm-cases-table"))).contains("VM-2021-BY-01", "VM-2026-RU-03", REFERENCE);
+    browser.choose("vm-filter-status", "CLOSED");
+    browser.choose("vm-filter-lead", "GB");
+    browser.choose("vm-filter-addressee", "RU");
+    browser.choose("vm-filter-year", String.valueOf(cases.get(REFERENCE).startedAt().atZone(ZoneId.of("Europe/Vienna"))
+        .getYear()));
+    String list = browser.textOf(By.cssSelector(".vm-cases-table"));
+    assertThat(list).contains(REFERENCE, CASE_SUBJECT, "Closed", "on time").doesNotContain("VM-2021-BY-01",
+        "VM-2026-RU-03");
+    assertThat(browser.text()).contains("1 of 3 cases");
+    browser.shot("20-cockpit-cases-closed");
+
+    browser.click(By.linkText(REFERENCE));
+    browser.waitVisible(By.cssSelector(".vm-timeline"));
+    String page = browser.text();
+    assertThat(page).contains(CASE_SUBJECT, "Closed", "Signed by", "GB, FR, DE, NO", "Declined", "US",
+        "Response due", "Meeting 1 target", "received", "on time", "Permanent council statement");
+    browser.shot("21-cockpit-case");
+    assertThat(browser.textOf(By.cssSelector(".vm-timeline"))).contains("Case started", "Co-signing declined",
+        "Letter delivered", "Response received", "Meeting recorded", "Follow-up decided", "Case closed",
+        "officer-gb", "head-gb", "head-us");
+    browser.scrollTo(By.xpath("//table[contains(@class,'vm-timeline')]/tbody/tr[last()]"));
+    browser.shot("22-cockpit-case-timeline");
   }
 
   // ---------------------------------------------------------------- Cockpit: an incident

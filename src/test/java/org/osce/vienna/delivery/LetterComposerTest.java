@@ -56,6 +56,36 @@ class LetterComposerTest {
         + "Switzerland, Ukraine, the United Kingdom, and the United States.");
   }
 
+  /**
+   * The text a Tasklist form shows: the same letter word for word, on one line (a form's Markdown
+   * would take an indented line for code), without the document's head and styles, and the concerns
+   * as paragraphs, which carry their own numerals.
+   */
+  @Test
+  void theFormsTextIsTheSameLetterOnOneLine() {
+    List<String> signatories = new ArrayList<>(List.of("GB"));
+    signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
+    String html = composer.formHtml(Fixtures.letter(), signatories, LocalDate.of(2021, 11, 4), 10);
+    assertThat(html).startsWith("<div class=\"vm-letter\"><p class=\"place-date\" align=\"right\">")
+        .endsWith("</div>").contains("<p class=\"addressee\"><span>His Excellency</span><br/><span>")
+        .doesNotContain("\n", "<style", "<title", "<body", "<ol class=\"concerns\"", "draft-note")
+        .contains("<div class=\"concerns\"><p>(i) ");
+    String text = Fixtures.normalise(HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", " ")));
+    for (String expected : Fixtures.publishedLetterParts()) {
+      assertThat(text).contains(expected);
+    }
+  }
+
+  @Test
+  void theLetterAsItWillReadIsMarkedAsADraft() {
+    String html = composer.draftHtml(Fixtures.letter(), List.of("GB"), LocalDate.of(2021, 11, 4), 10,
+        LetterPreview.NOTE);
+    assertThat(html).contains("<p class=\"draft-note\">Draft: the letter as it will read.",
+        "on behalf of the following delegations: the United Kingdom.</p>");
+    assertThat(composer.html(Fixtures.letter(), List.of("GB"), LocalDate.of(2021, 11, 4), 10))
+        .doesNotContain("draft-note\">");
+  }
+
   @Test
   void concernsAreNumberedInLowerCaseRomanNumerals() {
     assertThat(List.of(1, 2, 3, 4, 5, 9, 14, 40).stream().map(LetterComposer::roman))

@@ -10,6 +10,7 @@ import static org.osce.vienna.support.CaseDriver.vars;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
+import org.osce.vienna.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -88,7 +90,9 @@ class AuthorizationMatrixTest {
     /** The case's history (historic process instance by business key). */
     READ_HISTORY,
     /** Administer: create a user. */
-    CREATE_USER
+    CREATE_USER,
+    /** With the Tasklist login in the browser's session: the letter as it will read (the co-signing form's link). */
+    API_READ_LETTER_WITH_WEBAPP_LOGIN
   }
 
   enum Outcome { ALLOWED, DENIED }
@@ -112,6 +116,7 @@ class AuthorizationMatrixTest {
   @ParameterizedTest(name = "{0} may {1}: {2}")
   @CsvSource(delimiter = '|', textBlock = """
       # role                       | action             | outcome
+      # (API_READ_LETTER_WITH_WEBAPP_LOGIN: the case API's rules of who sees what hold for the webapps' login too.)
       OFFICER_OF_LEAD              | SEE_LEAD_TASK      | ALLOWED
       OFFICER_OF_LEAD              | CLAIM_LEAD_TASK    | ALLOWED
       OFFICER_OF_LEAD              | COMPLETE_LEAD_TASK | ALLOWED
@@ -119,6 +124,7 @@ class AuthorizationMatrixTest {
       OFFICER_OF_LEAD              | START_CASE_OF_LEAD | ALLOWED
       OFFICER_OF_LEAD              | READ_HISTORY       | DENIED
       OFFICER_OF_LEAD              | CREATE_USER        | DENIED
+      OFFICER_OF_LEAD              | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
 
       HEAD_OF_LEAD                 | SEE_LEAD_TASK      | ALLOWED
       HEAD_OF_LEAD                 | CLAIM_LEAD_TASK    | ALLOWED
@@ -127,6 +133,7 @@ class AuthorizationMatrixTest {
       HEAD_OF_LEAD                 | START_CASE_OF_LEAD | ALLOWED
       HEAD_OF_LEAD                 | READ_HISTORY       | DENIED
       HEAD_OF_LEAD                 | CREATE_USER        | DENIED
+      HEAD_OF_LEAD                 | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
 
       # Sweden: neither leading nor invited. It may start cases, but only its own (400 from the start listener).
       OFFICER_OF_OTHER_DELEGATION  | SEE_LEAD_TASK      | DENIED
@@ -136,6 +143,7 @@ class AuthorizationMatrixTest {
       OFFICER_OF_OTHER_DELEGATION  | START_CASE_OF_LEAD | DENIED
       OFFICER_OF_OTHER_DELEGATION  | READ_HISTORY       | DENIED
       OFFICER_OF_OTHER_DELEGATION  | CREATE_USER        | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
 
       # Germany's head: her own decision only.
       HEAD_OF_INVITED_DELEGATION   | SEE_LEAD_TASK      | DENIED
@@ -145,6 +153,7 @@ class AuthorizationMatrixTest {
       HEAD_OF_INVITED_DELEGATION   | START_CASE_OF_LEAD | DENIED
       HEAD_OF_INVITED_DELEGATION   | READ_HISTORY       | DENIED
       HEAD_OF_INVITED_DELEGATION   | CREATE_USER        | DENIED
+      HEAD_OF_INVITED_DELEGATION   | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
 
       # Managers read everything and change nothing.
       MANAGER                      | SEE_LEAD_TASK      | ALLOWED
@@ -154,6 +163,7 @@ class AuthorizationMatrixTest {
       MANAGER                      | START_CASE_OF_LEAD | DENIED
       MANAGER                      | READ_HISTORY       | ALLOWED
       MANAGER                      | CREATE_USER        | DENIED
+      MANAGER                      | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
 
       ADMIN                        | SEE_LEAD_TASK      | ALLOWED
       ADMIN                        | CLAIM_LEAD_TASK    | ALLOWED
@@ -162,6 +172,7 @@ class AuthorizationMatrixTest {
       ADMIN                        | START_CASE_OF_LEAD | ALLOWED
       ADMIN                        | READ_HISTORY       | ALLOWED
       ADMIN                        | CREATE_USER        | ALLOWED
+      ADMIN                        | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
 
       # Nobody calls anonymously (401).
       ANONYMOUS                    | SEE_LEAD_TASK      | DENIED
@@ -171,6 +182,7 @@ class AuthorizationMatrixTest {
       ANONYMOUS                    | START_CASE_OF_LEAD | DENIED
       ANONYMOUS                    | READ_HISTORY       | DENIED
       ANONYMOUS                    | CREATE_USER        | DENIED
+      ANONYMOUS                    | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
       """)
   void matrix(Role role, Action action, Outcome expected) {
     Outcome actual = switch (action) {
@@ -221,6 +233,8 @@ class AuthorizationMatrixTest {
             .isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
         yield outcome;
       }
+      case API_READ_LETTER_WITH_WEBAPP_LOGIN -> byStatus(webapp(role).send("GET",
+          "/api/cases/" + caseAtSignOff().getBusinessKey() + "/letter/preview", null, false));
     };
     assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
   }
@@ -229,7 +243,8 @@ class AuthorizationMatrixTest {
    * Every write path over {@code /engine-rest} and the case API, for every role: which roles may, the
    * others are refused (401, 403, 404 or 400) and the case is left as it was. Columns: officer of the
    * lead (GB), head of the lead, officer of an uninvited delegation (SE), head of the invited
-   * delegation (DE), manager, administrator, anonymous.
+   * delegation (DE), manager, administrator, anonymous. The case API's writes are tried with HTTP Basic,
+   * as systems call, and with the webapps' login (the session and its CSRF token), which only reads.
    */
   static final String WRITES = """
       # action                              | OL | HL | OO | HI | MA | AD | AN
@@ -268,6 +283,10 @@ class AuthorizationMatrixTest {
       API_REPORT_RESPONSE                    | +  | +  | -  | -  | -  | +  | -
       API_REQUEST_MEETING_IN_LEADS_NAME      | +  | +  | -  | -  | -  | +  | -
       API_REQUEST_MEETING_IN_OWN_NAME        | +  | +  | -  | +  | -  | -  | -
+      # With the Tasklist login in the browser's session and its CSRF token: the case API only reads.
+      API_START_CASE_WITH_WEBAPP_LOGIN       | -  | -  | -  | -  | -  | -  | -
+      API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
+      API_REQUEST_MEETING_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
       """;
 
   enum Write {
@@ -279,7 +298,8 @@ class AuthorizationMatrixTest {
     CREATE_TASK, DELETE_LEAD_TASK, SET_JOB_RETRIES, SET_JOB_DUE_DATE, CREATE_INCIDENT, MIGRATE_CASE,
     UPDATE_SHARED_FILTER, UPDATE_ANOTHER_USER, DEPLOY,
     SUSPEND_PROCESS_DEFINITION, CREATE_AUTHORIZATION, JOIN_GROUP, API_START_CASE_OF_LEAD, API_REPORT_RESPONSE,
-    API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME
+    API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME, API_START_CASE_WITH_WEBAPP_LOGIN,
+    API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN, API_REQUEST_MEETING_WITH_WEBAPP_LOGIN
   }
 
   static Stream<Arguments> writes() {
@@ -594,6 +614,29 @@ class AuthorizationMatrixTest {
             .isEqualTo(outcome == Outcome.ALLOWED);
         yield outcome;
       }
+      case API_START_CASE_WITH_WEBAPP_LOGIN -> {
+        String reference = "VM-MATRIX-WEB-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(webapp(role).send("POST", "/api/cases", write(Map.of("reference", reference,
+            "leadDelegation", "GB", "addresseeState", "BY", "subject", "Human rights in Belarus")), true));
+        assertThat(cases.exists(reference)).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN -> {
+        ProcessInstance pi = deliveredCase();
+        Outcome outcome = byStatus(webapp(role).send("POST", "/api/cases/" + pi.getBusinessKey() + "/response",
+            write(Map.of(RESPONSE_RECEIVED_AT, CaseDriver.inDays(0), RESPONSE_SUMMARY, "Belarus rejects it.")), true));
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+            .eventName(MESSAGE_RESPONSE_RECEIVED).count()).isEqualTo(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case API_REQUEST_MEETING_WITH_WEBAPP_LOGIN -> {
+        ProcessInstance pi = deliveredCase();
+        Outcome outcome = byStatus(webapp(role).send("POST", "/api/cases/" + pi.getBusinessKey()
+            + "/bilateral-meeting-requests", write(Map.of(MEETING_REQUESTED_BY, "GB")), true));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).messages().count() > 0)
+            .isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
     };
     assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
   }
@@ -744,12 +787,33 @@ class AuthorizationMatrixTest {
 
   /** 2xx is allowed; 401 (no login), 403 (no permission), 404 (not visible) and 400 (refused by the process) are not. */
   private static Outcome byStatus(ResponseEntity<String> response) {
-    HttpStatusCode status = response.getStatusCode();
-    if (status.is2xxSuccessful()) {
+    return byStatus(response.getStatusCode().value(), response.getBody());
+  }
+
+  private static Outcome byStatus(HttpResponse<String> response) {
+    return byStatus(response.statusCode(), response.body());
+  }
+
+  private static Outcome byStatus(int status, String body) {
+    if (HttpStatusCode.valueOf(status).is2xxSuccessful()) {
       return Outcome.ALLOWED;
     }
-    assertThat(status.value()).as("a refusal, not a failure: %s", response.getBody()).isIn(400, 401, 403, 404);
+    assertThat(status).as("a refusal, not a failure: %s", body).isIn(400, 401, 403, 404);
     return Outcome.DENIED;
+  }
+
+  /** The role's browser logged in to Tasklist (anonymous: the login page open, nobody logged in). */
+  private WebappSession webapp(Role role) {
+    WebappSession session = new WebappSession(rest.getRootUri());
+    return role.user == null ? session.open("tasklist") : session.login("tasklist", role.user, role.user);
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode read(ResponseEntity<String> response) {

@@ -229,6 +229,11 @@ class ViennaMechanismProcessTest {
     assertThat(signatories.signing(reference)).containsExactly("GB", "FR", "DE", "US");
     assertThat(driver.variable(pi, SIGNATORIES_TEXT))
         .isEqualTo("France, Germany, the United Kingdom, and the United States");
+    // The sign-and-deliver form shows the final letter's text, as composed.
+    assertThat(String.valueOf(driver.variable(pi, FINAL_LETTER)))
+        .startsWith("{\"html\":\"<div class=\\\"vm-letter\\\">")
+        .contains("on behalf of the following delegations: France, Germany, the United Kingdom, and the United"
+            + " States.");
     assertThat(signatories.of(reference)).filteredOn(s -> s.stateCode().equals("DE")).singleElement()
         .satisfies(s -> assertThat(s.decidedBy()).isEqualTo("head-de"));
 
