@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
+import org.osce.vienna.support.H2ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -41,11 +41,7 @@ import org.springframework.http.ResponseEntity;
  * users: every role against every action on a case led by the United Kingdom (GB) to Belarus, to
  * which Germany (DE) is invited. The table is the design; each row runs on a case of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:authorization-matrix;DB_CLOSE_DELAY=-1",
-    "vienna.demo.enabled=true",
-    "camunda.bpm.job-execution.enabled=false",
-    "vienna.mail.dispatch.enabled=false"})
+@H2ApplicationTest
 class AuthorizationMatrixTest {
 
   /** The roles, each a demo user (password = user id). */

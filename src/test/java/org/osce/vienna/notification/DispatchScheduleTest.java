@@ -12,26 +12,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osce.vienna.support.ReceivedMail;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * As the application runs: the outbox is sent on its own, with no test calling the dispatcher. A
- * database of its own, and the context closed afterwards, so that this scheduler never sends
- * another test's messages.
+ * context and a database of its own (not the shared one), so that this scheduler never sends another
+ * test's messages. The context stays open (no @DirtiesContext) with its scheduler finding nothing more
+ * to send: a closing context takes Camunda's webapps away from every other context in the JVM (their
+ * runtime is held in static fields).
  */
-@DirtiesContext
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:mail-schedule;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "vienna.demo.enabled=false",
+    "vienna.mail.dispatch.enabled=true",
+    "vienna.mail.dispatch.interval=200ms"})
 class DispatchScheduleTest extends MailContextTest {
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();
 
   @DynamicPropertySource
-  static void dispatchOnASchedule(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:mail-schedule;DB_CLOSE_DELAY=-1");
-    registry.add("vienna.mail.dispatch.enabled", () -> "true");
-    registry.add("vienna.mail.dispatch.interval", () -> "200ms");
+  static void smtp(DynamicPropertyRegistry registry) {
+    TestSmtp.register(registry);
   }
 
   @Autowired

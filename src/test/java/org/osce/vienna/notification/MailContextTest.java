@@ -9,27 +9,14 @@ import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The application on H2 in memory, sending to the test SMTP server ({@link TestSmtp}). The outbox
- * is dispatched by the tests, not on a schedule, and no process runs: the tests write the notices
- * as the steps would.
+ * Mail tests on an application that sends to the test SMTP server ({@link TestSmtp}); the subclass says
+ * which (most share {@link org.osce.vienna.support.H2ApplicationTest}). The outbox is dispatched by the
+ * tests, not on a schedule, and no process runs: the tests write the notices as the steps would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:mail;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "vienna.demo.enabled=false",
-    "vienna.mail.dispatch.enabled=false"})
 abstract class MailContextTest {
-
-  @DynamicPropertySource
-  static void smtp(DynamicPropertyRegistry registry) {
-    TestSmtp.register(registry);
-  }
 
   @Autowired
   protected CaseRecords cases;

@@ -35,9 +35,10 @@ import org.springframework.http.ResponseEntity;
 /**
  * The outbox sent to a real SMTP server: who receives which notice with which words and calendar
  * entry, and what happens while the server is down (nothing lost, each message once when it is
- * back) or when a sender dies between sending and recording (the same Message-ID again).
+ * back) or when a sender dies between sending and recording (the same Message-ID again). On each
+ * database: {@link H2NotificationDeliveryTest}, {@link PostgresNotificationDeliveryTest}.
  */
-class NotificationDeliveryTest extends MailContextTest {
+abstract class NotificationDeliveryTest extends MailContextTest {
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();
