@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,9 +34,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * What a new user and an administrator expect of a started deployment, on each database: the
  * models are deployed, both schemas exist, REST needs a login, and nobody sees another
- * delegation's work.
+ * delegation's work. The subclass says which application: {@link H2DeploymentTest}, {@link PostgresDeploymentTest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DeploymentContractTest {
 
   @Autowired

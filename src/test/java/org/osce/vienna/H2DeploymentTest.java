@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.support.TestUsers;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
 
-/** The embedded first run (profile "demo"), on H2 in memory so tests leave ./data alone. */
+/**
+ * The embedded first run (profile "demo"), on H2 in memory so tests leave ./data alone. A context of its
+ * own, not the shared H2 one: this is the application as shipped, its job executor and outbox running
+ * ({@link org.osce.vienna.support.H2ApplicationTest} switches both off for the tests that share it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:deployment;DB_CLOSE_DELAY=-1")
 class H2DeploymentTest extends DeploymentContractTest {
 

@@ -23,32 +23,22 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.osce.vienna.support.PostgresTestDatabase;
+import org.osce.vienna.support.PostgresApplicationTest;
 import org.osce.vienna.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application as systems meet it: started on a real, empty PostgreSQL database (profile
  * "postgres", job executor running), called over HTTP like any client. The API tests share this one
- * application context.
+ * application context with the other PostgreSQL tests ({@link PostgresApplicationTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
+@PostgresApplicationTest
 abstract class ApiTestSupport {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String PROBLEM_JSON = "application/problem+json";
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry, "api");
-  }
 
   @LocalServerPort
   int port;

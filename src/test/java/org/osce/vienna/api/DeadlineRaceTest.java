@@ -54,7 +54,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  *
  * <p>The engine has a name of its own, so that Camunda's REST API of the other tests in this JVM keeps
  * finding theirs under "default"; and the deadline is made due by its job's due date, not by moving the
- * engine clock, which every engine in the JVM shares.
+ * engine clock, which every engine in the JVM shares. A context of its own, not
+ * {@link org.osce.vienna.support.H2ApplicationTest}'s: the spy on the timeline is a bean of this test only.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:deadline-race;DB_CLOSE_DELAY=-1",

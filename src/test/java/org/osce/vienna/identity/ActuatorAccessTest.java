@@ -12,20 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.osce.vienna.support.H2ApplicationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What the actuator tells whom: anybody learns UP or DOWN from {@code /actuator/health} and nothing
  * else; the components, their details, the outbox (with the mail server and its last error) and the
- * index only managers and administrators. Demo users (password = user id), the same context as
- * {@link AuthorizationMatrixTest}.
+ * index only managers and administrators. Demo users (password = user id).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:authorization-matrix;DB_CLOSE_DELAY=-1",
-    "vienna.demo.enabled=true",
-    "camunda.bpm.job-execution.enabled=false",
-    "vienna.mail.dispatch.enabled=false"})
+@H2ApplicationTest
 class ActuatorAccessTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

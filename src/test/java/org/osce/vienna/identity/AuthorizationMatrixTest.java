@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
+import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -52,11 +52,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * users: every role against every action on a case led by the United Kingdom (GB) to Belarus, to
  * which Germany (DE) is invited. The table is the design; each row runs on a case of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:authorization-matrix;DB_CLOSE_DELAY=-1",
-    "vienna.demo.enabled=true",
-    "camunda.bpm.job-execution.enabled=false",
-    "vienna.mail.dispatch.enabled=false"})
+@H2ApplicationTest
 class AuthorizationMatrixTest {
 
   /** The roles, each a demo user (password = user id). */

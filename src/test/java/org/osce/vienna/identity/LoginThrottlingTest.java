@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.LoopbackHttp;
 import org.osce.vienna.support.LoopbackHttp.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,14 +26,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A stranger guessing a diplomat's password locks out only himself: after his source address has
  * spent its budget of failed logins it gets 429 with Retry-After and its passwords are no longer
  * checked, while the diplomat logs in at once from any other address and her account is never locked.
- * The same holds for HTTP Basic and the webapps' login form. Source addresses are loopback addresses
- * of their own (127.0.0.x); this context is the class's own, so no other test shares its budgets.
+ * The same holds for HTTP Basic and the webapps' login form.
+ *
+ * <p>The application is shared with other tests ({@link H2ApplicationTest}), whose calls come from
+ * 127.0.0.1: the strangers and the officers here are loopback addresses of this class's own
+ * (127.0.0.11 to 127.0.0.14), so no other test spends their budgets or finds its own spent, and the
+ * users' failed attempts are counted from what they were when the test began.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:login-throttling;DB_CLOSE_DELAY=-1",
-    "vienna.demo.enabled=true",
-    "camunda.bpm.job-execution.enabled=false",
-    "vienna.mail.dispatch.enabled=false"})
+@H2ApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
 class LoginThrottlingTest {
 
@@ -49,8 +49,9 @@ class LoginThrottlingTest {
   @Test
   void aBurstOfWrongPasswordsIsStoppedAtItsSourceAndTheUserLogsInFromAnotherAtOnce(CapturedOutput output)
       throws Exception {
-    LoopbackHttp stranger = new LoopbackHttp("127.0.0.1", port);
-    LoopbackHttp officer = new LoopbackHttp("127.0.0.2", port);
+    LoopbackHttp stranger = new LoopbackHttp("127.0.0.11", port);
+    LoopbackHttp officer = new LoopbackHttp("127.0.0.12", port);
+    int attemptsBefore = attempts("officer-gb");
 
     List<Integer> statuses = new ArrayList<>();
     Answer last = null;
@@ -67,7 +68,7 @@ class LoginThrottlingTest {
     assertThat(problem.path("status").asInt()).isEqualTo(429);
     assertThat(problem.path("detail").asText()).contains("Try again in " + last.header("Retry-After") + " seconds");
     // The refused attempts never reached the engine: it checked, and counted, ten wrong passwords.
-    assertThat(attempts("officer-gb")).isEqualTo(BUDGET);
+    assertThat(attempts("officer-gb")).isEqualTo(attemptsBefore + BUDGET);
     // From the throttled address even the right password is refused unchecked, on every address that checks one.
     assertThat(stranger.send("GET", "/engine-rest/task", Map.of("Authorization", basic("officer-gb", "officer-gb")),
         null).status()).isEqualTo(429);
@@ -86,15 +87,16 @@ class LoginThrottlingTest {
 
     // One WARN line per failed login, naming the user tried and the address; no stack trace.
     List<String> warnings = output.getOut().lines()
-        .filter(line -> line.contains("Failed login for user 'officer-gb' from 127.0.0.1")).toList();
+        .filter(line -> line.contains("Failed login for user 'officer-gb' from 127.0.0.11 ")).toList();
     assertThat(warnings).hasSize(BUDGET).allSatisfy(line -> assertThat(line).contains("WARN"));
     assertThat(output.getOut()).doesNotContain("at org.osce.vienna.identity.LoginThrottle");
   }
 
   @Test
   void theWebappsLoginFormIsThrottledTheSameWay(CapturedOutput output) throws Exception {
-    LoopbackHttp stranger = new LoopbackHttp("127.0.0.3", port);
+    LoopbackHttp stranger = new LoopbackHttp("127.0.0.13", port);
     Map<String, String> session = webappSession(stranger);
+    int attemptsBefore = attempts("officer-de");
 
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < BUDGET + 2; i++) {
@@ -107,11 +109,11 @@ class LoginThrottlingTest {
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
     assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
-    assertThat(attempts("officer-de")).isEqualTo(BUDGET);
+    assertThat(attempts("officer-de")).isEqualTo(attemptsBefore + BUDGET);
     assertThat(output.getOut().lines().filter(line -> line.contains("WARN")
-        && line.contains("Failed login for user 'officer-de' from 127.0.0.3"))).hasSize(BUDGET);
+        && line.contains("Failed login for user 'officer-de' from 127.0.0.13 "))).hasSize(BUDGET);
 
-    LoopbackHttp officer = new LoopbackHttp("127.0.0.4", port);
+    LoopbackHttp officer = new LoopbackHttp("127.0.0.14", port);
     Answer loggedIn = login(officer, webappSession(officer), "officer-de", "officer-de");
     assertThat(loggedIn.status()).as(loggedIn.toString()).isEqualTo(200);
     assertThat(loggedIn.body()).contains("\"userId\":\"officer-de\"");

@@ -59,6 +59,12 @@ class MeetingInputsTest {
   }
 
   @Test
+  void aRequestDateMustBeOne() {
+    assertThat(requestRefusal(values("meetingRequestedBy", "BY", "meetingRequestedAt", "next Tuesday"))
+        .get("meetingRequestedAt")).contains("is not an ISO-8601 date-time");
+  }
+
+  @Test
   void aRequestBeforeTheDeliveryIsKnownIsJudgedLater() {
     assertThat(MeetingRequestInput.read(InputValues.of(values("meetingRequestedBy", "BY",
         "meetingRequestedAt", "2021-11-01T10:00:00Z")), null, NOW).requestedAt())

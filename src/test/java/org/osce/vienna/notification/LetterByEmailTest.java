@@ -20,6 +20,7 @@ import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.signoff.OnBehalfOf;
 import org.osce.vienna.support.Fixtures;
+import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.ReceivedMail;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,7 @@ import org.springframework.mail.MailException;
  * The letter by e-mail: sent at once to the addressee's mission with the PDF, delivered when the
  * SMTP server accepted it, and never taken as delivered when the server was not there.
  */
+@H2ApplicationTest
 class LetterByEmailTest extends MailContextTest {
 
   @RegisterExtension

@@ -7,33 +7,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The application on H2 in memory, sending to the test SMTP server ({@link TestSmtp}). The outbox
- * is dispatched by the tests, not on a schedule, and no process runs: the tests write the notices
- * as the steps would.
+ * Mail tests on an application that sends to the test SMTP server ({@link TestSmtp}); the subclass says
+ * which (most share {@link org.osce.vienna.support.H2ApplicationTest}). The outbox is dispatched by the
+ * tests, not on a schedule, and no process runs: the tests write the notices as the steps would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:mail;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "vienna.demo.enabled=false",
-    "vienna.mail.dispatch.enabled=false",
-    "vienna.mail.tasklist-url=" + MailContextTest.TASKLIST})
 abstract class MailContextTest {
 
-  /** Where the invitations send the heads: Tasklist at the application's public address. */
-  static final String TASKLIST = "https://vienna.example.org/camunda/app/tasklist/default/";
-
-  @DynamicPropertySource
-  static void smtp(DynamicPropertyRegistry registry) {
-    TestSmtp.register(registry);
-  }
+  /** Where the invitations send the heads: Tasklist at the application's public address (the tests' setting). */
+  static final String TASKLIST = H2ApplicationTest.TASKLIST_URL;
 
   @Autowired
   protected CaseRecords cases;

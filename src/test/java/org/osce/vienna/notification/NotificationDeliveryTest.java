@@ -38,9 +38,10 @@ import org.springframework.http.ResponseEntity;
  * entry (one message per recipient, no other recipient visible), and what happens while the server
  * is down (nothing lost, each message once when it is back, within the capped back-off; an invitation
  * sent after its deadline says so) or when a sender dies between sending and recording (the same
- * Message-ID again).
+ * Message-ID again). On each
+ * database: {@link H2NotificationDeliveryTest}, {@link PostgresNotificationDeliveryTest}.
  */
-class NotificationDeliveryTest extends MailContextTest {
+abstract class NotificationDeliveryTest extends MailContextTest {
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();

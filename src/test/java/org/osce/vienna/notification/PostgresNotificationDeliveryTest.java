@@ -1,16 +1,8 @@
 package org.osce.vienna.notification;
 
-import org.osce.vienna.support.PostgresTestDatabase;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.osce.vienna.support.PostgresApplicationTest;
 
-/** The same delivery, on PostgreSQL (profile "postgres"): the claims and the back-off in its SQL. */
-@ActiveProfiles("postgres")
+/** The delivery on PostgreSQL (profile "postgres"): the claims and the back-off in its SQL. */
+@PostgresApplicationTest
 class PostgresNotificationDeliveryTest extends NotificationDeliveryTest {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry, "notifications");
-  }
 }

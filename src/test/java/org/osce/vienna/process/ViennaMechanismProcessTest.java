@@ -25,8 +25,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,52 +50,25 @@ import org.osce.vienna.signoff.SignOffDecision;
 import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
+import org.osce.vienna.support.ProcessTest;
 import org.osce.vienna.support.ReceivedMail;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.mail.MailException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every path of the procedure, driven as its users drive it, with the real delegates and records.
  * The job executor is off so each test decides when a step runs; timers are fired by moving the
- * engine's clock. The class must cover every flow node and sequence flow of the model.
+ * engine's clock. The class must cover every flow node and sequence flow of the model ({@link ProcessTest}:
+ * no demo case, so coverage counts only the tests). The outbox is not sent here (NotificationDeliveryTest
+ * sends it); the letter by e-mail is.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:process;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    // No demo case: every instance here is one a test started, so coverage counts only the tests.
-    "vienna.demo.enabled=false",
-    // The outbox is not sent here (NotificationDeliveryTest sends it); the letter by e-mail is.
-    "vienna.mail.dispatch.enabled=false"})
-@Import(ProcessEngineCoverageConfiguration.class)
+@ProcessTest
 class ViennaMechanismProcessTest {
 
   /** The SMTP server the letter by e-mail goes to. */
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();
-
-  @DynamicPropertySource
-  static void smtp(DynamicPropertyRegistry registry) {
-    TestSmtp.register(registry);
-  }
-
-  @TestConfiguration
-  static class Coverage {
-    // Primary: the library's own default properties bean is registered too, and where two are found it
-    // silently falls back to defaults, which assert nothing.
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
-    }
-  }
 
   @Autowired
   ProcessEngine engine;

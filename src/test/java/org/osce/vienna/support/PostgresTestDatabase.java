@@ -7,11 +7,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries from Maven Central) shared by the test run;
- * each test context gets a database of its own, created empty, as production would start.
+ * each test context gets a database of its own, created empty, as production would start. The server
+ * stops after the test contexts have closed, so that each application shuts down with its database.
  */
 public final class PostgresTestDatabase {
 
@@ -24,17 +28,22 @@ public final class PostgresTestDatabase {
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        // Not zonky's own shutdown hook: it would run beside Spring's, which closes the cached test
+        // contexts, and each application would then wait out its connection timeouts on a database that
+        // is gone (the fork was killed after 30 s). Spring Boot runs its shutdown handlers after the
+        // contexts are closed (also in a JVM without any, such as the crash test's).
+        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      EmbeddedPostgres started = server;
+      SpringApplication.getShutdownHandlers().add(() -> {
         try {
-          server.close();
+          started.close();
         } catch (IOException ignored) {
           // the JVM is going away; the data directory is temporary
         }
-      }));
+      });
     }
     return server;
   }
@@ -51,13 +60,17 @@ public final class PostgresTestDatabase {
     return server().getJdbcUrl("postgres", name);
   }
 
-  /** Points the application (profile "postgres") at a new database, with an admin as production needs. */
-  public static void register(DynamicPropertyRegistry registry, String prefix) {
-    String url = newDatabase(prefix);
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("camunda.bpm.admin-user.id", () -> "admin");
-    registry.add("camunda.bpm.admin-user.password", () -> "admin-secret");
+  /**
+   * Points the application (profile "postgres") at a new database, with an admin as production needs: the
+   * shared context's way ({@link PostgresApplicationTest}), one database each time such a context starts.
+   */
+  public static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of("spring.datasource.url=" + newDatabase("shared"), "spring.datasource.username=postgres",
+          "spring.datasource.password=", "camunda.bpm.admin-user.id=admin",
+          "camunda.bpm.admin-user.password=admin-secret").applyTo(context);
+    }
   }
+
 }

@@ -5,6 +5,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -28,6 +31,14 @@ public final class TestSmtp {
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> HOST);
     registry.add("spring.mail.port", () -> PORT);
+  }
+
+  /** Points the application's mail sender at the test server: the shared contexts' way ({@link H2ApplicationTest}). */
+  public static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of("spring.mail.host=" + HOST, "spring.mail.port=" + PORT).applyTo(context);
+    }
   }
 
   private static int freePort() {

@@ -21,10 +21,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The database goes away while the application runs, and comes back: meanwhile every caller is told
  * so at once (503 problem+json with Retry-After within 5 s; the health DOWN within 2 s), and when it is
  * back everything works again without a restart. A PostgreSQL server of this test's own, on a fixed
- * data directory and port, so that it can be stopped and started again under the running application.
+ * data directory and port, so that it can be stopped and started again under the running application;
+ * so a context of its own too (not {@link org.osce.vienna.support.PostgresApplicationTest}'s).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "vienna.mail.dispatch.enabled=false"})
@@ -61,6 +62,7 @@ class DatabaseOutageTest {
       databasePort = free.getLocalPort();
     }
     startDatabase();
+    SpringApplication.getShutdownHandlers().add(DatabaseOutageTest::removeDatabase);
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE outage");
@@ -74,17 +76,26 @@ class DatabaseOutageTest {
   }
 
   private static void startDatabase() throws IOException {
-    postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-        .setPort(databasePort).start();
+    postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(false).setPort(databasePort).start();
   }
 
-  @AfterAll
-  static void removeDatabase() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
-    try (Stream<Path> files = Files.walk(dataDirectory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+  /**
+   * The database goes when the JVM ends, after the application (Spring Boot's shutdown handlers run once
+   * the contexts are closed), so that the application stops at once instead of waiting on connections.
+   * The context is not closed after the test (@DirtiesContext): a closing context takes Camunda's webapps
+   * away from every other context in the JVM (their runtime is held in static fields).
+   */
+  private static void removeDatabase() {
+    try {
+      if (postgres != null) {
+        postgres.close();
+      }
+      try (Stream<Path> files = Files.walk(dataDirectory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    } catch (IOException ignored) {
+      // the JVM is going away; the directory is a temporary one
     }
   }
 
