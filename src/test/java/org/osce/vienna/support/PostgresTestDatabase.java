@@ -14,50 +14,66 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries from Maven Central) shared by the test run;
- * each test context gets a database of its own, created empty, as production would start. The server
- * stops after the test contexts have closed, so that each application shuts down with its database.
+ * each test context gets a database of its own, created empty, as production would start.
+ *
+ * <p>The server stops when the JVM ends, but not with zonky's own shutdown hook: that would run beside
+ * Spring's, which closes the cached test contexts, and each application would then wait out its
+ * connection timeouts on a database already gone (the test JVM was killed after 30 s). For the test
+ * contexts it stops in a Spring Boot shutdown handler, which runs once the contexts are closed; for a
+ * JVM without them (the crash test's, where no Spring application runs and so no handler either) in a
+ * shutdown hook of its own.
  */
 public final class PostgresTestDatabase {
 
   private static EmbeddedPostgres server;
+  private static boolean stopsAfterTheContexts;
+  private static boolean stopsWithTheJvm;
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private PostgresTestDatabase() {
   }
 
-  private static synchronized EmbeddedPostgres server() {
+  private static synchronized EmbeddedPostgres server(boolean forTestContexts) {
     if (server == null) {
       try {
-        // Not zonky's own shutdown hook: it would run beside Spring's, which closes the cached test
-        // contexts, and each application would then wait out its connection timeouts on a database that
-        // is gone (the fork was killed after 30 s). Spring Boot runs its shutdown handlers after the
-        // contexts are closed (also in a JVM without any, such as the crash test's).
         server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
       }
-      EmbeddedPostgres started = server;
-      SpringApplication.getShutdownHandlers().add(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM is going away; the data directory is temporary
-        }
-      });
+    }
+    EmbeddedPostgres started = server;
+    Runnable stop = () -> {
+      try {
+        started.close();
+      } catch (IOException ignored) {
+        // the JVM is going away; the data directory is temporary
+      }
+    };
+    if (forTestContexts && !stopsAfterTheContexts) {
+      SpringApplication.getShutdownHandlers().add(stop);
+      stopsAfterTheContexts = true;
+    } else if (!forTestContexts && !stopsWithTheJvm) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop, "embedded-postgres-stop"));
+      stopsWithTheJvm = true;
     }
     return server;
   }
 
-  /** Creates a new empty database and returns its JDBC URL. */
+  /** Creates a new empty database for a test without an application context, and returns its JDBC URL. */
   public static String newDatabase(String prefix) {
+    return newDatabase(prefix, false);
+  }
+
+  private static String newDatabase(String prefix, boolean forTestContexts) {
     String name = prefix + "_" + DATABASES.incrementAndGet();
-    try (Connection connection = server().getPostgresDatabase().getConnection();
+    EmbeddedPostgres postgres = server(forTestContexts);
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create test database " + name, e);
     }
-    return server().getJdbcUrl("postgres", name);
+    return postgres.getJdbcUrl("postgres", name);
   }
 
   /**
@@ -67,7 +83,7 @@ public final class PostgresTestDatabase {
   public static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      TestPropertyValues.of("spring.datasource.url=" + newDatabase("shared"), "spring.datasource.username=postgres",
+      TestPropertyValues.of("spring.datasource.url=" + newDatabase("shared", true), "spring.datasource.username=postgres",
           "spring.datasource.password=", "camunda.bpm.admin-user.id=admin",
           "camunda.bpm.admin-user.password=admin-secret").applyTo(context);
     }
