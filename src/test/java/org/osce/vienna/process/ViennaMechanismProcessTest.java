@@ -249,6 +249,8 @@ class ViennaMechanismProcessTest {
   @Test
   void aReturnedDraftGoesBackToTheDrafterWithTheComments() {
     ProcessInstance pi = startCase(newReference());
+    // The first draft is for the delegation's officers to claim.
+    assertThat(driver.task(pi, TASK_DRAFT_LETTER).getAssignee()).isNull();
     draft(pi, List.of("DE"));
     assertThatThrownBy(() -> driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"), vars(DRAFT_APPROVED, false)))
         .hasMessageContaining(REVIEW_COMMENTS);
@@ -258,6 +260,8 @@ class ViennaMechanismProcessTest {
         vars(DRAFT_APPROVED, false, REVIEW_COMMENTS, "Add the 2020 election."));
     assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
     assertThat(driver.variable(pi, REVIEW_COMMENTS)).isEqualTo("Add the 2020 election.");
+    // Back to the officer who drafted it, not to the delegation to be claimed again.
+    assertThat(driver.task(pi, TASK_DRAFT_LETTER).getAssignee()).isEqualTo("officer-gb");
     draft(pi, List.of("DE"));
     approve(pi);
     assertThat(pi).isWaitingAt(TASK_DECIDE_CO_SIGNING);
