@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.InvalidInputException;
@@ -216,6 +217,10 @@ class ViennaMechanismProcessTest {
     assertThat(record.deliveredAt()).isEqualTo(deliveredAt.truncatedTo(ChronoUnit.MILLIS));
     assertThat(record.responseDueAt()).isAfter(deliveredAt.plus(Duration.ofDays(10)));
     assertThat(driver.task(pi, TASK_REGISTER_RESPONSE).getDueDate()).isEqualTo(Date.from(record.responseDueAt()));
+    // The form shows the deadline in Vienna time, whatever the browser's zone: the end of the day there.
+    assertThat(String.valueOf(engine.getTaskService().getVariableLocal(driver.task(pi, TASK_REGISTER_RESPONSE).getId(),
+        TIMES_IN_VIENNA))).contains("\"responseDueAt\":\"" + DateTimes.shown(record.responseDueAt()) + "\"")
+        .containsPattern("responseDueAt\":\"\\d{1,2} \\w+ \\d{4}, 23:59 Vienna time \\(CES?T\\)");
     assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("CO_SIGNING_INVITATION", "MECHANISM_INVOKED");
     assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("MECHANISM_INVOKED"))
         .as("one message per delegation").hasSize(57).extracting(n -> n.recipient()).doesNotHaveDuplicates();
