@@ -7,6 +7,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class CaseConfiguration {
 
+  public CaseConfiguration(ViennaProperties properties) {
+    // The forms send the time the user typed, without an offset: it is read in the case's zone.
+    DateTimes.readLocalTimesIn(properties.timeZone());
+  }
+
   @Bean
   public Deadlines deadlines(ViennaProperties properties) {
     return new Deadlines(properties.timeZone());

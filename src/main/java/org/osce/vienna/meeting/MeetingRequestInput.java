@@ -45,7 +45,7 @@ public record MeetingRequestInput(String requestedBy, Instant requestedAt) {
     if (requestedAt != null && DateTimes.isInFuture(requestedAt, now)) {
       in.refuse(MEETING_REQUESTED_AT, "is in the future");
     } else if (requestedAt != null && deliveredAt != null && requestedAt.isBefore(deliveredAt)) {
-      in.refuse(MEETING_REQUESTED_AT, "is before the letter was delivered (" + deliveredAt + ")");
+      in.refuse(MEETING_REQUESTED_AT, "is before the letter was delivered (" + DateTimes.shown(deliveredAt) + ")");
     }
     in.throwIfAny(REFUSED);
     return new MeetingRequestInput(requestedBy, requestedAt != null ? requestedAt : now);

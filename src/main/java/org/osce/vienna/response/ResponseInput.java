@@ -59,7 +59,7 @@ public record ResponseInput(Instant receivedAt, String reference, String summary
     } else if (receivedAt != null && deliveredAt != null
         && receivedAt.isBefore(deliveredAt.truncatedTo(ChronoUnit.MINUTES))) {
       // Forms give minutes, not seconds: a response in the minute of delivery is fine.
-      in.refuse(RESPONSE_RECEIVED_AT, "is before the letter was delivered (" + deliveredAt + ")");
+      in.refuse(RESPONSE_RECEIVED_AT, "is before the letter was delivered (" + DateTimes.shown(deliveredAt) + ")");
     }
     String reference = in.text(REFERENCE);
     String summary = in.text(SUMMARY);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -90,7 +91,8 @@ class TasklistAndCockpitBrowserTest {
   /** The second case, whose letter by e-mail fails while the mail server is down. */
   static final String FAILING = "VM-2026-BY-02";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final ZoneId BROWSER_ZONE = ZoneId.systemDefault();
+  /** The forms' times are Vienna time, whatever the browser's zone: the users type the time of Vienna. */
+  static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
 
   /** The SMTP server the application sends to; stopped for a while to make the e-mail delivery fail. */
   static GreenMail smtp = newSmtpServer();
@@ -162,12 +164,14 @@ class TasklistAndCockpitBrowserTest {
   @Order(2)
   void theGbOfficerStartsACaseFromTheStartForm() {
     browser.startProcess("Vienna Mechanism invocation");
+    // Her own delegation is the lead already (she may change it).
+    assertThat(browser.shown("Field_LeadDelegation")).isEqualTo("United Kingdom");
     browser.type("Field_Reference", REFERENCE);
-    browser.select("Field_LeadDelegation", "United Kingdom");
     browser.select("Field_AddresseeState", "Russian Federation");
     browser.type("Field_Subject", CASE_SUBJECT);
     browser.shot("02-start-case");
-    browser.submitStart();
+    assertThat(browser.submitStart()).contains("The process has been started.");
+    assertThat(browser.notifications()).contains("Started for case " + REFERENCE);
 
     assertThat(cases.get(REFERENCE).status()).isEqualTo(CaseStatus.DRAFTING);
     assertThat(cases.get(REFERENCE).startedBy()).isEqualTo("officer-gb");
@@ -198,7 +202,7 @@ class TasklistAndCockpitBrowserTest {
     browser.addListItem("List_Questions");
     browser.type("Field_QuestionText_1", "When will their trials be open to the public and to observers?");
     browser.tags("Field_InvitedDelegations", "Germany", "France", "United States of America", "Norway");
-    browser.dateTime("Field_SignOffDueAt", LocalDateTime.now(BROWSER_ZONE).plusDays(3).withHour(17).withMinute(0));
+    browser.dateTime("Field_SignOffDueAt", LocalDateTime.now(VIENNA).plusDays(3).withHour(17).withMinute(0));
     browser.shot("04-draft-letter-filled");
     browser.complete();
 
@@ -302,12 +306,27 @@ class TasklistAndCockpitBrowserTest {
     assertThat(pdf).isEqualTo("/api/cases/" + REFERENCE + "/letter.pdf");
     assertThat(browser.fetch(pdf)).isEqualTo("200 application/pdf");
     browser.option("Field_DeliveryChannel", 1);
-    browser.dateTime("Field_DeliveredAt", pastMinuteNotBefore(cases.get(REFERENCE).startedAt()));
+    LocalDateTime handedOver = pastMinuteNotBefore(cases.get(REFERENCE).startedAt());
+    // A date written in the other order (day and month swapped; a day after the 12th) is refused, not rolled
+    // over into another date; "Complete" stays disabled meanwhile.
+    String pattern = browser.datePattern("Field_DeliveredAt");
+    String swapped = pattern.startsWith("dd") ? "MM/dd/yyyy" : "dd/MM/yyyy";
+    LocalDateTime past = handedOver.withDayOfMonth(Math.max(13, handedOver.getDayOfMonth())).minusMonths(1);
+    browser.typeDate("Field_DeliveredAt", past.format(DateTimeFormatter.ofPattern(swapped)));
+    assertThat(browser.fieldErrors("Field_DeliveredAt"))
+        .contains("is not a date written " + pattern.toLowerCase(), "is not a month", "4 November 2021");
+    assertThat(browser.completeEnabled()).isFalse();
+    browser.shot("07-sign-and-deliver-date-refused");
+    browser.dateTime("Field_DeliveredAt", handedOver);
+    assertThat(browser.fieldErrors("Field_DeliveredAt")).isEmpty();
+    assertThat(browser.dateShown("Field_DeliveredAt")).isEqualTo(handedOver.format(DateTimeFormatter.ofPattern(pattern)));
     browser.shot("07-sign-and-deliver");
     browser.complete();
 
     awaitTask(REFERENCE, TASK_REGISTER_RESPONSE);
     assertThat(cases.get(REFERENCE).deliveryChannel()).isEqualTo(DeliveryChannel.BY_HAND);
+    // The typed date and time land as the moment she meant: that minute, Vienna time.
+    assertThat(cases.get(REFERENCE).deliveredAt()).isEqualTo(handedOver.atZone(VIENNA).toInstant());
     assertThat(cases.get(REFERENCE).responseDueAt()).isNotNull();
   }
 
@@ -345,7 +364,7 @@ class TasklistAndCockpitBrowserTest {
         .contains("Arrange the bilateral meeting — " + LABEL));
     browser.openTask("Arrange the bilateral meeting — " + LABEL);
     assertThat(browser.text()).contains("with the Russian Federation.", "Requested by: the United Kingdom");
-    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(BROWSER_ZONE).plusDays(2).withHour(11).withMinute(0));
+    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(VIENNA).plusDays(2).withHour(11).withMinute(0));
     browser.shot("10-arrange-meeting");
     browser.complete();
 
@@ -617,10 +636,10 @@ class TasklistAndCockpitBrowserTest {
    * one if this minute began before {@code notBefore} (the case started or the letter was delivered within it).
    */
   private static LocalDateTime pastMinuteNotBefore(Instant notBefore) {
-    LocalDateTime minute = LocalDateTime.now(BROWSER_ZONE).truncatedTo(ChronoUnit.MINUTES);
-    while (minute.atZone(BROWSER_ZONE).toInstant().isBefore(notBefore)) {
+    LocalDateTime minute = LocalDateTime.now(VIENNA).truncatedTo(ChronoUnit.MINUTES);
+    while (minute.atZone(VIENNA).toInstant().isBefore(notBefore)) {
       Browser.pause(5000);
-      minute = LocalDateTime.now(BROWSER_ZONE).truncatedTo(ChronoUnit.MINUTES);
+      minute = LocalDateTime.now(VIENNA).truncatedTo(ChronoUnit.MINUTES);
     }
     return minute;
   }

@@ -55,7 +55,8 @@ class MeetingInputsTest {
     assertThat(requestRefusal(values("meetingRequestedBy", "XX", "meetingRequestedAt", "2021-11-04T09:59:00Z")))
         .containsExactly(
             Map.entry("meetingRequestedBy", "'XX' is not one of the 57 OSCE participating States (a code such as GB)"),
-            Map.entry("meetingRequestedAt", "is before the letter was delivered (" + DELIVERED + ")"));
+            Map.entry("meetingRequestedAt", "is before the letter was delivered"
+            + " (4 November 2021, 11:00 Vienna time (CET))"));
   }
 
   @Test

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.InvalidInputException;
@@ -216,6 +217,10 @@ class ViennaMechanismProcessTest {
     assertThat(record.deliveredAt()).isEqualTo(deliveredAt.truncatedTo(ChronoUnit.MILLIS));
     assertThat(record.responseDueAt()).isAfter(deliveredAt.plus(Duration.ofDays(10)));
     assertThat(driver.task(pi, TASK_REGISTER_RESPONSE).getDueDate()).isEqualTo(Date.from(record.responseDueAt()));
+    // The form shows the deadline in Vienna time, whatever the browser's zone: the end of the day there.
+    assertThat(String.valueOf(engine.getTaskService().getVariableLocal(driver.task(pi, TASK_REGISTER_RESPONSE).getId(),
+        TIMES_IN_VIENNA))).contains("\"responseDueAt\":\"" + DateTimes.shown(record.responseDueAt()) + "\"")
+        .containsPattern("responseDueAt\":\"\\d{1,2} \\w+ \\d{4}, 23:59 Vienna time \\(CES?T\\)");
     assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("CO_SIGNING_INVITATION", "MECHANISM_INVOKED");
     assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("MECHANISM_INVOKED"))
         .as("one message per delegation").hasSize(57).extracting(n -> n.recipient()).doesNotHaveDuplicates();
@@ -249,6 +254,8 @@ class ViennaMechanismProcessTest {
   @Test
   void aReturnedDraftGoesBackToTheDrafterWithTheComments() {
     ProcessInstance pi = startCase(newReference());
+    // The first draft is for the delegation's officers to claim.
+    assertThat(driver.task(pi, TASK_DRAFT_LETTER).getAssignee()).isNull();
     draft(pi, List.of("DE"));
     assertThatThrownBy(() -> driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"), vars(DRAFT_APPROVED, false)))
         .hasMessageContaining(REVIEW_COMMENTS);
@@ -258,6 +265,8 @@ class ViennaMechanismProcessTest {
         vars(DRAFT_APPROVED, false, REVIEW_COMMENTS, "Add the 2020 election."));
     assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
     assertThat(driver.variable(pi, REVIEW_COMMENTS)).isEqualTo("Add the 2020 election.");
+    // Back to the officer who drafted it, not to the delegation to be claimed again.
+    assertThat(driver.task(pi, TASK_DRAFT_LETTER).getAssignee()).isEqualTo("officer-gb");
     draft(pi, List.of("DE"));
     approve(pi);
     assertThat(pi).isWaitingAt(TASK_DECIDE_CO_SIGNING);

@@ -70,7 +70,8 @@ class ResponseInputTest {
     assertThat(refusal(response("2021-11-20T10:06:00Z", null, "Text")))
         .containsExactly(Map.entry("responseReceivedAt", "is in the future"));
     assertThat(refusal(response("2021-11-04T09:59:00Z", null, "Text")))
-        .containsExactly(Map.entry("responseReceivedAt", "is before the letter was delivered (" + DELIVERED + ")"));
+        .containsExactly(Map.entry("responseReceivedAt", "is before the letter was delivered"
+            + " (4 November 2021, 11:00 Vienna time (CET))"));
   }
 
   @Test
