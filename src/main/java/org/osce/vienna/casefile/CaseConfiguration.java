@@ -9,6 +9,7 @@ public class CaseConfiguration {
 
   @Bean
   public Deadlines deadlines(ViennaProperties properties) {
+    DateTimes.useZone(properties.timeZone());
     return new Deadlines(properties.timeZone());
   }
 }

@@ -3,10 +3,13 @@ package org.osce.vienna.casefile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Locale;
 
 /**
  * Reads the date-times of the contract: ISO-8601 strings with an offset, as Camunda Forms submit
@@ -27,7 +30,31 @@ public final class DateTimes {
   /** Clocks of users and systems run a little ahead of the server's: a time this close ahead is "now". */
   public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
+  /** The procedure's zone ({@code vienna.time-zone}), in which every time a user reads is written. */
+  private static volatile ZoneId zone = ZoneId.of("Europe/Vienna");
+
   private DateTimes() {
+  }
+
+  /**
+   * Sets the zone of {@link #readable} from {@code vienna.time-zone}, once at start ({@link CaseConfiguration}):
+   * the inputs are plain Java and write their messages without a Spring context, so they read it here.
+   */
+  static void useZone(ZoneId configured) {
+    zone = configured;
+  }
+
+  /** "30 November 2026, 14:05 Vienna time": an instant as a user reads it, in the procedure's zone, by its city. */
+  public static String readable(Instant instant) {
+    String id = zone.getId();
+    String city = id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
+    return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).format(instant.atZone(zone))
+        + " " + city + " time";
+  }
+
+  /** What is wrong with a time that has not come yet, e.g. when a response arrived. */
+  public static String notInFuture(Instant instant) {
+    return "cannot be in the future: " + readable(instant) + " is later than now";
   }
 
   /** Whether {@code instant} is later than {@code now}, beyond the clocks' tolerance. */
@@ -55,7 +82,7 @@ public final class DateTimes {
       throw InvalidInputException.single("Invalid date-time", field,
           "must be an ISO-8601 date-time string or a Date, not " + value.getClass().getSimpleName());
     }
-    return inRange(instant, field, instant.toString());
+    return inRange(instant, field, readable(instant));
   }
 
   /** The instant of an ISO-8601 text (blank is not one); throws naming {@code field} when unreadable. */

@@ -148,7 +148,7 @@ class RequestBilateralMeetingProcessTest {
     // The request's own rules (a date in the future, one that is no date) are MeetingInputsTest's; this one
     // needs the case's delivery.
     assertRefused("head-gb", head("GB"), vars(REFERENCE, delivered,
-        MEETING_REQUESTED_AT, CaseDriver.inDays(-1)), MEETING_REQUESTED_AT, "is before the letter was delivered");
+        MEETING_REQUESTED_AT, CaseDriver.inDays(-1)), MEETING_REQUESTED_AT, "cannot be before the letter was delivered, on ");
     // The administrator heads no delegation: in whose name would she ask?
     assertRefused("demo", List.of("camunda-admin"), vars(REFERENCE, delivered), MEETING_REQUESTED_BY,
         "is not a head of delegation");
