@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -91,6 +93,7 @@ class TasklistAndCockpitBrowserTest {
   static final String FAILING = "VM-2026-BY-02";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final ZoneId BROWSER_ZONE = ZoneId.systemDefault();
+  static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
 
   /** The SMTP server the application sends to; stopped for a while to make the e-mail delivery fail. */
   static GreenMail smtp = newSmtpServer();
@@ -226,9 +229,15 @@ class TasklistAndCockpitBrowserTest {
   @Test
   @Order(5)
   void theInvitedHeadsDecideTwoJoinOneDeclinesAndTheAdministratorJoinsForNorway() {
-    decideCoSigning("de", true, null);
-    decideCoSigning("fr", true, null);
-    decideCoSigning("us", false, "We raise these concerns bilaterally for now.");
+    decideCoSigning("de", true, null, "France: has not decided yet", "Germany: has not decided yet",
+        "Norway: has not decided yet", "United States of America: has not decided yet",
+        "on behalf of the following delegations: the United Kingdom.");
+    decideCoSigning("fr", true, null, "France: has not decided yet", "Germany: joined on ",
+        "Norway: has not decided yet", "United States of America: has not decided yet",
+        "on behalf of the following delegations: Germany and the United Kingdom.");
+    browser.shot("06-co-signing-fr-who-has-joined");
+    decideCoSigning("us", false, "We raise these concerns bilaterally for now.", "France: joined on ",
+        "Germany: joined on ", "Norway: has not decided yet", "United States of America: has not decided yet");
     // Norway has no users here: the administrator acts for it, from her filter of all open tasks.
     browser.login("tasklist", "demo");
     browser.filter("All open tasks");
@@ -252,7 +261,7 @@ class TasklistAndCockpitBrowserTest {
     assertThat(signatories.signing(REFERENCE)).containsExactlyInAnyOrder("GB", "DE", "FR", "NO");
   }
 
-  private void decideCoSigning(String code, boolean joins, String comment) {
+  private void decideCoSigning(String code, boolean joins, String comment, String... soFar) {
     browser.login("tasklist", "head-" + code);
     browser.filter("My delegation's tasks");
     // An invited head sees her own decision to take, not the lead's tasks.
@@ -264,6 +273,12 @@ class TasklistAndCockpitBrowserTest {
     String asItWillRead = browser.driver().findElement(By.linkText("Read the whole letter as it will read"))
         .getDomAttribute("href");
     assertThat(asItWillRead).isEqualTo("/api/cases/" + REFERENCE + "/letter/preview");
+    // Who is invited and who has decided so far, and the whole letter as it will read, in the form.
+    assertThat(browser.textOf(By.cssSelector(".fjs-form")))
+        .contains("Invited to co-sign, and their decisions so far").contains(soFar);
+    assertThat(browser.textOf(By.cssSelector(".fjs-form .vm-letter"))).contains("His Excellency",
+        "Dear Ambassador,", "(ii) Fair trial: Their trials are held behind closed doors.",
+        "When will their trials be open to the public and to observers?");
     browser.option("Field_CoSigns", joins ? 0 : 1);
     if (comment != null) {
       browser.type("Field_CoSignComment", comment);
@@ -287,6 +302,9 @@ class TasklistAndCockpitBrowserTest {
     browser.filter("My delegation's tasks");
     browser.openTask("Sign and deliver the letter — " + LABEL);
     assertThat(browser.text()).contains("France, Germany, Norway, and the United Kingdom");
+    // Every decline, with its comment for the lead.
+    assertThat(browser.textOf(By.cssSelector(".fjs-form"))).contains("Declined to co-sign",
+        "United States of America: We raise these concerns bilaterally for now.");
     // The final letter, as composed, inside the form: she reads what she signs.
     String letter = browser.textOf(By.cssSelector(".fjs-form .vm-letter"));
     assertThat(letter).contains("His Excellency", "Mr. Alexander Lukashevich", "Dear Ambassador,",
@@ -366,10 +384,22 @@ class TasklistAndCockpitBrowserTest {
     browser.openTask("Register the response — " + LABEL);
     assertThat(browser.text()).contains("addressed to the Russian Federation.");
     browser.option("Field_ResponseReceived", 0);
-    browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
     browser.type("Field_ResponseReference", "Note verbale No. 123/OSCE");
     browser.type("Field_ResponseSummary", "The Russian Federation rejects the concerns as interference in its "
         + "internal affairs and gives no figures.");
+    // A date of receipt tomorrow: refused with one sentence that says what to change, in Vienna time.
+    LocalDateTime tomorrow = LocalDateTime.now(BROWSER_ZONE).plusDays(1).withHour(14).withMinute(5);
+    browser.dateTime("Field_ResponseReceivedAt", tomorrow);
+    browser.complete();
+    String refusal = "The response's date of receipt cannot be in the future: " + DateTimeFormatter.ofPattern(
+        "d MMMM yyyy, HH:mm", Locale.ENGLISH).format(tomorrow.atZone(BROWSER_ZONE).withZoneSameInstant(VIENNA))
+        + " Vienna time is later than now.";
+    System.out.println("Tasklist's notification of the refused form: " + browser.notifications());
+    assertThat(browser.notifications()).contains(refusal).doesNotContain("ENGINE-", "Exception", "responseReceivedAt");
+    browser.shot("11-register-response-refused");
+    assertThat(openTasks(REFERENCE, TASK_REGISTER_RESPONSE)).hasSize(1);
+
+    browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
     browser.shot("11-register-response");
     browser.complete();
 
