@@ -51,8 +51,13 @@ public class InvalidInputException extends BadUserRequestException {
    */
   public String plainMessage() {
     return fieldErrors.entrySet().stream()
-        .map(e -> sentence(labels.getOrDefault(e.getKey(), e.getKey()) + " " + e.getValue()))
+        .map(e -> sentence(labels.getOrDefault(e.getKey(), words(e.getKey())) + " " + e.getValue()))
         .collect(Collectors.joining(" "));
+  }
+
+  /** A field without a label by its name in words: "leadDelegation" as "lead delegation". */
+  private static String words(String field) {
+    return field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('.', ' ').toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String sentence(String text) {

@@ -1,5 +1,8 @@
 package org.osce.vienna.engine;
 
+import java.util.Map;
+import org.osce.vienna.casefile.InvalidInputException;
+
 /**
  * One variable an input takes, and what it must be: written once, for the Java that reads the input
  * ({@link InputReader}) and for the test that holds each form to it.
@@ -60,6 +63,11 @@ public record Field(String name, Kind kind, String whenMissing, Integer maxLengt
   /** The same field, with what a user calls it (a diplomat reads it, in Tasklist, before what is wrong). */
   public Field labelled(String label) {
     return new Field(name, kind, whenMissing, maxLength, min, max, label);
+  }
+
+  /** A refusal of this field alone, named by its label in the message a user reads. */
+  public InvalidInputException refusal(String what, String message) {
+    return new InvalidInputException(what, Map.of(name, message), label == null ? Map.of() : Map.of(name, label));
   }
 
   public boolean isRequired() {

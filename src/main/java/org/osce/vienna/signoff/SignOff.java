@@ -90,7 +90,12 @@ public class SignOff implements FormVariables {
     if (TASK_SIGN_AND_DELIVER.equals(taskDefinitionKey)) {
       return Map.of(DECLINES, CaseVariables.jsonValue(of(reference).stream()
           .filter(e -> e.decision() == Decision.DECLINED)
-          .map(e -> Map.of("name", name(e.state()), "comment", e.comment() == null ? "(no comment)" : e.comment()))
+          .map(e -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", name(e.state()));
+            item.put("comment", e.comment() == null ? "(no comment)" : e.comment());
+            return item;
+          })
           .toList()));
     }
     return Map.of();

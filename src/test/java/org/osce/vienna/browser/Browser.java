@@ -192,6 +192,17 @@ final class Browser implements AutoCloseable {
     pause(2500);
   }
 
+  /**
+   * The lines of the notification shown (a refused form's: Tasklist's heading, then the server's message),
+   * once it has appeared; then closes it with its ×, as a user does, so that it covers nothing.
+   */
+  List<String> readAndCloseNotification() {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> notifications().lines().anyMatch(l -> !l.equals("×")));
+    List<String> lines = notifications().lines().filter(l -> !l.equals("×")).toList();
+    click(By.xpath("//*[contains(@class,'page-notifications')]//button[normalize-space(.)='×']"));
+    return lines;
+  }
+
   /** The texts of the notifications shown (errors of a refused form, confirmations). */
   String notifications() {
     return driver.findElements(By.cssSelector(".notifications")).stream().map(WebElement::getText)
