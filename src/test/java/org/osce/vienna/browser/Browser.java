@@ -199,7 +199,11 @@ final class Browser implements AutoCloseable {
   List<String> readAndCloseNotification() {
     new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> notifications().lines().anyMatch(l -> !l.equals("×")));
     List<String> lines = notifications().lines().filter(l -> !l.equals("×")).toList();
-    click(By.xpath("//*[contains(@class,'page-notifications')]//button[normalize-space(.)='×']"));
+    // The page's panel, or a start form's inside its dialog: the one shown.
+    driver.findElements(By.xpath("//*[contains(@class,'notifications')]//button[normalize-space(.)='×']")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow(() -> new AssertionError("no × on the notification"))
+        .click();
+    pause(300);
     return lines;
   }
 
