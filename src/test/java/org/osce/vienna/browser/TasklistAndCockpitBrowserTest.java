@@ -235,7 +235,6 @@ class TasklistAndCockpitBrowserTest {
     decideCoSigning("fr", true, null, "France: has not decided yet", "Germany: joined on ",
         "Norway: has not decided yet", "United States of America: has not decided yet",
         "on behalf of the following delegations: Germany and the United Kingdom.");
-    browser.shot("06-co-signing-fr-who-has-joined");
     decideCoSigning("us", false, "We raise these concerns bilaterally for now.", "France: joined on ",
         "Germany: joined on ", "Norway: has not decided yet", "United States of America: has not decided yet");
     // Norway has no users here: the administrator acts for it, from her filter of all open tasks.
