@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 public class CaseConfiguration {
 
   public CaseConfiguration(ViennaProperties properties) {
-    // The forms send the time the user typed, without an offset: it is read in the case's zone.
+    // Times are read (a form sends the time the user typed, without an offset) and shown in the case's zone.
     DateTimes.readLocalTimesIn(properties.timeZone());
   }
 

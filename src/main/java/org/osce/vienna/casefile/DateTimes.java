@@ -40,6 +40,11 @@ public final class DateTimes {
   private DateTimes() {
   }
 
+  /** What is wrong with a time that has not come yet, e.g. when a response arrived. */
+  public static String notInFuture(Instant instant) {
+    return "cannot be in the future: " + shown(instant) + " is later than now";
+  }
+
   /** Whether {@code instant} is later than {@code now}, beyond the clocks' tolerance. */
   public static boolean isInFuture(Instant instant, Instant now) {
     return instant.isAfter(now.plus(CLOCK_TOLERANCE));
@@ -65,7 +70,7 @@ public final class DateTimes {
       throw InvalidInputException.single("Invalid date-time", field,
           "must be an ISO-8601 date-time string or a Date, not " + value.getClass().getSimpleName());
     }
-    return inRange(instant, field, instant.toString());
+    return inRange(instant, field, shown(instant));
   }
 
   static void readLocalTimesIn(ZoneId zone) {

@@ -69,6 +69,15 @@ public final class ProcessConstants {
   public static final String SIGNATORIES = "signatories";
   public static final String SIGNATORY_COUNT = "signatoryCount";
   public static final String SIGNATORIES_TEXT = "signatoriesText";
+  /**
+   * The co-signing form's list of who of the invited delegations has joined, declined or not yet decided
+   * (contract name, as in {@code GET /api/cases/{reference}}); read when the form opens, never stored.
+   */
+  public static final String SIGN_OFF = "signOff";
+  /** The co-signing form's draft letter as it will read now, {"html": …}; read when the form opens, never stored. */
+  public static final String DRAFT_LETTER = "draftLetter";
+  /** The sign-and-deliver form's declines, each with its comment; read when the form opens, never stored. */
+  public static final String DECLINES = "declines";
   public static final String LETTER_URL = "letterUrl";
   /** The final letter's text for the sign-and-deliver form: {"html": "<div class=\"vm-letter\">…</div>"}. */
   public static final String FINAL_LETTER = "finalLetter";

@@ -204,6 +204,21 @@ final class Browser implements AutoCloseable {
         .isEnabled();
   }
 
+  /**
+   * The lines of the notification shown (a refused form's: Tasklist's heading, then the server's message),
+   * once it has appeared; then closes it with its ×, as a user does, so that it covers nothing.
+   */
+  List<String> readAndCloseNotification() {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> notifications().lines().anyMatch(l -> !l.equals("×")));
+    List<String> lines = notifications().lines().filter(l -> !l.equals("×")).toList();
+    // The page's panel, or a start form's inside its dialog: the one shown.
+    driver.findElements(By.xpath("//*[contains(@class,'notifications')]//button[normalize-space(.)='×']")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow(() -> new AssertionError("no × on the notification"))
+        .click();
+    pause(300);
+    return lines;
+  }
+
   /** The texts of the notifications shown (errors of a refused form, confirmations). */
   String notifications() {
     for (int attempt = 1; ; attempt++) {

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -230,9 +232,14 @@ class TasklistAndCockpitBrowserTest {
   @Test
   @Order(5)
   void theInvitedHeadsDecideTwoJoinOneDeclinesAndTheAdministratorJoinsForNorway() {
-    decideCoSigning("de", true, null);
-    decideCoSigning("fr", true, null);
-    decideCoSigning("us", false, "We raise these concerns bilaterally for now.");
+    decideCoSigning("de", true, null, "France: has not decided yet", "Germany: has not decided yet",
+        "Norway: has not decided yet", "United States of America: has not decided yet",
+        "on behalf of the following delegations: the United Kingdom.");
+    decideCoSigning("fr", true, null, "France: has not decided yet", "Germany: joined on ",
+        "Norway: has not decided yet", "United States of America: has not decided yet",
+        "on behalf of the following delegations: Germany and the United Kingdom.");
+    decideCoSigning("us", false, "We raise these concerns bilaterally for now.", "France: joined on ",
+        "Germany: joined on ", "Norway: has not decided yet", "United States of America: has not decided yet");
     // Norway has no users here: the administrator acts for it, from her filter of all open tasks.
     browser.login("tasklist", "demo");
     browser.filter("All open tasks");
@@ -256,7 +263,7 @@ class TasklistAndCockpitBrowserTest {
     assertThat(signatories.signing(REFERENCE)).containsExactlyInAnyOrder("GB", "DE", "FR", "NO");
   }
 
-  private void decideCoSigning(String code, boolean joins, String comment) {
+  private void decideCoSigning(String code, boolean joins, String comment, String... soFar) {
     browser.login("tasklist", "head-" + code);
     browser.filter("My delegation's tasks");
     // An invited head sees her own decision to take, not the lead's tasks.
@@ -268,6 +275,12 @@ class TasklistAndCockpitBrowserTest {
     String asItWillRead = browser.driver().findElement(By.linkText("Read the whole letter as it will read"))
         .getDomAttribute("href");
     assertThat(asItWillRead).isEqualTo("/api/cases/" + REFERENCE + "/letter/preview");
+    // Who is invited and who has decided so far, and the whole letter as it will read, in the form.
+    assertThat(browser.textOf(By.cssSelector(".fjs-form")))
+        .contains("Invited to co-sign, and their decisions so far").contains(soFar);
+    assertThat(browser.textOf(By.cssSelector(".fjs-form .vm-letter"))).contains("His Excellency",
+        "Dear Ambassador,", "(ii) Fair trial: Their trials are held behind closed doors.",
+        "When will their trials be open to the public and to observers?");
     browser.option("Field_CoSigns", joins ? 0 : 1);
     if (comment != null) {
       browser.type("Field_CoSignComment", comment);
@@ -291,6 +304,9 @@ class TasklistAndCockpitBrowserTest {
     browser.filter("My delegation's tasks");
     browser.openTask("Sign and deliver the letter — " + LABEL);
     assertThat(browser.text()).contains("France, Germany, Norway, and the United Kingdom");
+    // Every decline, with its comment for the lead.
+    assertThat(browser.textOf(By.cssSelector(".fjs-form"))).contains("Declined to co-sign",
+        "United States of America: We raise these concerns bilaterally for now.");
     // The final letter, as composed, inside the form: she reads what she signs.
     String letter = browser.textOf(By.cssSelector(".fjs-form .vm-letter"));
     assertThat(letter).contains("His Excellency", "Mr. Alexander Lukashevich", "Dear Ambassador,",
@@ -339,9 +355,10 @@ class TasklistAndCockpitBrowserTest {
     browser.startProcess("Request a bilateral meeting");
     browser.type("Field_CaseReference", "VM-2021-BY-99");
     browser.submitStart();
-    assertThat(browser.notifications()).contains("The bilateral meeting request cannot be accepted",
-        "there is no case 'VM-2021-BY-99'");
     browser.shot("08-meeting-request-refused");
+    assertThat(browser.readAndCloseNotification()).containsExactly("The process could not be started. :",
+        "The case reference 'VM-2021-BY-99' names no case of the United Kingdom (as lead, signatory or addressee):"
+            + " check the reference.");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(MEETING_REQUEST_PROCESS_KEY).count()).isEqualTo(before);
     browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"));
@@ -385,10 +402,21 @@ class TasklistAndCockpitBrowserTest {
     browser.openTask("Register the response — " + LABEL);
     assertThat(browser.text()).contains("addressed to the Russian Federation.");
     browser.option("Field_ResponseReceived", 0);
-    browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
     browser.type("Field_ResponseReference", "Note verbale No. 123/OSCE");
     browser.type("Field_ResponseSummary", "The Russian Federation rejects the concerns as interference in its "
         + "internal affairs and gives no figures.");
+    // A date of receipt tomorrow: refused with one sentence that says what to change, in Vienna time.
+    LocalDateTime tomorrow = LocalDateTime.now(VIENNA).plusDays(1).withHour(14).withMinute(5);
+    browser.dateTime("Field_ResponseReceivedAt", tomorrow);
+    browser.complete();
+    String refusal = "The response's date of receipt cannot be in the future: " + DateTimeFormatter.ofPattern(
+        "d MMMM yyyy, HH:mm 'Vienna time' (z)", Locale.ENGLISH).format(tomorrow.atZone(VIENNA)) + " is later than now.";
+    browser.shot("11-register-response-refused");
+    assertThat(browser.readAndCloseNotification())
+        .containsExactly("An error happened while submitting the task form :", refusal);
+    assertThat(openTasks(REFERENCE, TASK_REGISTER_RESPONSE)).hasSize(1);
+
+    browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
     browser.shot("11-register-response");
     browser.complete();
 

@@ -78,6 +78,8 @@ class ViennaMechanismProcessTest {
   @Autowired
   Signatories signatories;
   @Autowired
+  org.osce.vienna.signoff.SignOff signOffState;
+  @Autowired
   Timeline timeline;
   @Autowired
   Assessments assessments;
@@ -166,6 +168,50 @@ class ViennaMechanismProcessTest {
 
   private List<String> events(String reference) {
     return timeline.of(reference).stream().map(Timeline.Entry::event).toList();
+  }
+
+  @Test
+  void theCoSigningFormAndTheLeadSeeWhoHasJoinedOrDeclinedSoFar() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of("DE", "FR", "US"));
+    approve(pi);
+    assertThat(signOffInForm(pi, "FR")).containsExactly("France UNDECIDED null", "Germany UNDECIDED null",
+        "United States of America UNDECIDED null");
+
+    // France's open form shows each decision as soon as it is taken (no job needs to run).
+    decide(pi, "DE", true);
+    decide(pi, "US", false);
+    assertThat(signOffInForm(pi, "FR")).satisfiesExactly(
+        fr -> assertThat(fr).isEqualTo("France UNDECIDED null"),
+        de -> assertThat(de).startsWith("Germany JOINED 20").endsWith("+01:00"),
+        us -> assertThat(us).startsWith("United States of America DECLINED 20"));
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), SIGN_OFF)).as("never stored").isNull();
+
+    // The deadline passes: France never decided, and stays undecided (recorded as not joined).
+    driver.fireTimer(pi, "Event_SignOffDeadlinePassed");
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    assertThat(signOffState.of(reference)).extracting(e -> e.state() + " " + e.decision())
+        .containsExactly("FR UNDECIDED", "DE JOINED", "US DECLINED");
+    // The lead's heads read each decline with its comment in the sign-and-deliver form.
+    String delivery = driver.task(pi, TASK_SIGN_AND_DELIVER).getId();
+    assertThat(driver.asUser("head-gb", head("GB"), () -> engine.getFormService().getTaskFormVariables(delivery))
+        .getValueTyped(DECLINES).getValue().toString())
+        .isEqualTo("[{\"name\":\"United States of America\",\"comment\":\"Not at this time\"}]");
+  }
+
+  /** The co-signing form's list as a head of {@code code} reads it in her form: name, decision and when. */
+  private List<String> signOffInForm(ProcessInstance pi, String code) {
+    var task = driver.tasks(pi, TASK_DECIDE_CO_SIGNING).stream()
+        .filter(t -> code.equals(engine.getTaskService().getVariable(t.getId(), INVITED_DELEGATION)))
+        .findFirst().orElseThrow();
+    var variables = driver.asUser("head-" + code.toLowerCase(), head(code),
+        () -> engine.getFormService().getTaskFormVariables(task.getId()));
+    List<String> entries = new java.util.ArrayList<>();
+    org.osce.vienna.engine.CaseVariables.json(variables.getValueTyped(SIGN_OFF).getValue().toString(), SIGN_OFF)
+        .forEach(e -> entries.add(e.path("name").asText() + " " + e.path("decision").asText() + " "
+            + e.path("decidedAt").asText(null)));
+    return entries;
   }
 
   @Test
@@ -474,8 +520,9 @@ class ViennaMechanismProcessTest {
     ProcessInstance few = deliveredCase(small, List.of("DE", "FR"));
     driver.complete(few, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
     driver.runJobs(few);
+    // The listener's refusal itself, not the engine's wrapping of it (RefusalsUnwrapped).
     assertThatThrownBy(() -> decideFollowUp(few, "MOSCOW_MECHANISM"))
-        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("at least 10 States").hasMessageContaining("this case has 3");
     assertThat(few).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
     assertThat(driver.task(few, TASK_DECIDE_FOLLOW_UP).getAssignee()).isEqualTo("head-gb");
