@@ -129,7 +129,7 @@ public class PastInvocations {
           properties.responsePeriodDays()), OnBehalfOf.sentence(signing), past.deliveredAt()));
     }
     timeline.record(reference, past.deliveredAt(), TimelineEvent.LETTER_DELIVERED, null, "on behalf of "
-        + signing.size() + " delegation(s); response due by " + dueAt);
+        + signing.size() + " delegation(s)");
 
     Reply reply = past.reply();
     Instant last = past.deliveredAt();
@@ -147,8 +147,7 @@ public class PastInvocations {
         cases.assessed(reference, reply.assessment().substantive());
         // When it was assessed is not part of the record: the entry stands at the reply it assesses.
         timeline.record(reference, receivedAt, TimelineEvent.RESPONSE_ASSESSED, null,
-            (reply.assessment().substantive() ? "substantive" : "not substantive") + "; "
-                + reply.assessment().summary());
+            reply.assessment().timelineDetail());
       }
     }
 
