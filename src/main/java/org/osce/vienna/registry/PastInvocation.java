@@ -124,7 +124,9 @@ public record PastInvocation(StartInput start, List<String> signatories, Instant
     if (!ended && start != null && start.letter() == null) {
       errors.add(LETTER, "is required for a case that goes on from where it stands: its questions are assessed");
     }
-    if (ended && reply != null && reply.assessment() == null && !errors.has(RESPONSES + "[0].substantive")) {
+    boolean assessed = responses.size() == 1 && (responses.get(0).get("substantive") != null
+        || responses.get(0).get(QUESTION_ASSESSMENTS) != null);
+    if (ended && responses.size() == 1 && !assessed) {
       errors.add(RESPONSES + "[0].substantive", "is required: a reply is assessed before the follow-up and the"
           + " closing (give substantive and questionAssessments)");
     }
@@ -153,14 +155,18 @@ public record PastInvocation(StartInput start, List<String> signatories, Instant
       if (start == null) {
         return new Reply(response, null);
       }
-      if (start.letter() == null) {
-        errors.add(prefix + QUESTION_ASSESSMENTS, "needs the letter (field letter): its questions are assessed");
-      } else {
-        try {
-          assessment = AssessmentInput.read(InputValues.of(values), start.letter().questions().size());
-        } catch (InvalidInputException refused) {
-          rename(refused, prefix, errors);
+      // Without the letter there are no questions to assess: the reply is judged as a whole only.
+      int questions = start.letter() == null ? 0 : start.letter().questions().size();
+      if (start.letter() == null && values.get(QUESTION_ASSESSMENTS) == null) {
+        values.put(QUESTION_ASSESSMENTS, List.of());
+      }
+      try {
+        assessment = AssessmentInput.read(InputValues.of(values), questions);
+      } catch (InvalidInputException refused) {
+        if (start.letter() == null && refused.fieldErrors().containsKey(QUESTION_ASSESSMENTS)) {
+          errors.add(prefix + QUESTION_ASSESSMENTS, "needs the letter (field letter): its questions are assessed");
         }
+        rename(refused, prefix, errors);
       }
     }
     return response == null ? null : new Reply(response, assessment);

@@ -84,7 +84,8 @@ public record AssessmentInput(boolean substantive, Map<Integer, Assessment> byQu
 
   /** What the timeline says of it, e.g. "not substantive; 8 not answered". */
   public String timelineDetail() {
-    return (substantive ? "substantive" : "not substantive") + "; " + summary();
+    String whole = substantive ? "substantive" : "not substantive";
+    return byQuestion.isEmpty() ? whole : whole + "; " + summary();
   }
 
   /** How many questions got each assessment, in words, e.g. "2 answered, 1 not answered". */
