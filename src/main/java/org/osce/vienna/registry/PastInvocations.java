@@ -36,7 +36,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.Deadlines;
-import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.casefile.ReferenceTaken;
 import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
@@ -186,8 +185,7 @@ public class PastInvocations {
     variables.put(LEAD_DELEGATION, past.start().leadDelegation());
     variables.put(ADDRESSEE_STATE, past.start().addresseeState());
     variables.put(SUBJECT, past.start().subject());
-    variables.put(CASE_LABEL, reference + " ("
-        + ParticipatingStates.all().byCode(past.start().addresseeState()).orElseThrow().name() + ")");
+    variables.put(CASE_LABEL, CaseVariables.caseLabel(reference, past.start().addresseeState()));
     variables.put(LETTER, SpinValues.jsonValue(LetterReader.write(letter)).create());
     variables.put(SIGNATORIES, CaseVariables.jsonValue(signing));
     variables.put(SIGNATORY_COUNT, signing.size());

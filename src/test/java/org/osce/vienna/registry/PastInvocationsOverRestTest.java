@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.identity.DemoCase;
 import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.LoopbackHttp;
 import org.osce.vienna.support.TestUsers;
@@ -161,6 +162,23 @@ class PastInvocationsOverRestTest {
     assertThat(atAssessment.path("status").asText()).isEqualTo("ASSESSMENT");
     assertThat(atAssessment.path("openTasks").get(0).path("taskDefinitionKey").asText())
         .isEqualTo("Task_AssessResponse");
+  }
+
+  @Test
+  void theDemosRecorded2021CaseWaitsForTheFollowUpDecisionOfTheLeadsHeads() throws Exception {
+    JsonNode view = JSON.readTree(get("/api/cases/" + DemoCase.PAST_REFERENCE, TestUsers.head(identityService, "GB"))
+        .body());
+    assertThat(view.path("recorded").asBoolean()).isTrue();
+    assertThat(view.path("status").asText()).isEqualTo("FOLLOW_UP");
+    assertThat(view.path("response").path("status").asText()).isEqualTo("ON_TIME");
+    assertThat(view.path("openTasks")).singleElement().satisfies(task -> {
+      assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_DecideFollowUp");
+      assertThat(task.path("candidateGroup").asText()).isEqualTo("heads-gb");
+      assertThat(task.path("name").asText()).isEqualTo("Decide on follow-up — VM-2021-BY-PAST (Belarus)");
+    });
+    // The live demo case keeps its reference and its own start.
+    assertThat(JSON.readTree(get("/api/cases/" + DemoCase.REFERENCE, TestUsers.head(identityService, "GB")).body())
+        .path("recorded").asBoolean()).isFalse();
   }
 
   /** The letter of 4 November 2021 by its 35 signatories, answered on 12 November and judged not substantive. */
