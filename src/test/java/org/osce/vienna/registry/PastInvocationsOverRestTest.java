@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -162,6 +167,39 @@ class PastInvocationsOverRestTest {
     assertThat(atAssessment.path("status").asText()).isEqualTo("ASSESSMENT");
     assertThat(atAssessment.path("openTasks").get(0).path("taskDefinitionKey").asText())
         .isEqualTo("Task_AssessResponse");
+  }
+
+  @Test
+  void theSameCaseRecordedTwiceAtOnceIsRecordedOnceAndTheOtherRefusedWithNothingLeft() throws Exception {
+    ObjectNode body = the2021Letter("VM-2021-BY-REC-TWICE");
+    body.remove("responses");
+    String head = TestUsers.head(identityService, "GB");
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch ready = new CountDownLatch(2);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(two.submit(() -> {
+          ready.countDown();
+          ready.await();
+          return post(body, head).status();
+        }));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      two.shutdownNow();
+    }
+    // One case, one process instance, one set of signatories, one timeline: the refused one left nothing.
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("VM-2021-BY-REC-TWICE").count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vm_signatory WHERE case_reference = ?", Integer.class,
+        "VM-2021-BY-REC-TWICE")).isEqualTo(SIGNATORIES_2021.size());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vm_timeline WHERE case_reference = ? AND event = ?",
+        Integer.class, "VM-2021-BY-REC-TWICE", "CASE_RECORDED")).isEqualTo(1);
   }
 
   @Test
