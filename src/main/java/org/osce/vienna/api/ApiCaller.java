@@ -35,4 +35,9 @@ public record ApiCaller(String userId, List<String> groupIds) {
   public boolean actsFor(String stateCode) {
     return isAdmin() || groupIds.contains(Groups.delegation(stateCode));
   }
+
+  /** Whether the caller is one of this State's heads of delegation, or an administrator. */
+  public boolean headsFor(String stateCode) {
+    return isAdmin() || groupIds.contains(Groups.heads(stateCode));
+  }
 }

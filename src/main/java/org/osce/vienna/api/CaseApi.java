@@ -62,9 +62,11 @@ public class CaseApi {
   private final LetterPdf letterPdf;
   private final CaseMessages messages;
   private final LetterPreview preview;
+  private final CaseFile caseFile;
 
   public CaseApi(CaseRecords cases, Letters letters, CaseVisibility visibility, CaseViews views,
-      CaseCommands commands, LetterPdf letterPdf, CaseMessages messages, LetterPreview preview) {
+      CaseCommands commands, LetterPdf letterPdf, CaseMessages messages, LetterPreview preview, CaseFile caseFile) {
+    this.caseFile = caseFile;
     this.cases = cases;
     this.letters = letters;
     this.visibility = visibility;
@@ -262,6 +264,24 @@ public class CaseApi {
         .orElseThrow(() -> new CaseApiException(HttpStatus.NOT_FOUND, "No letter to read yet",
             "The letter of case " + reference + " can be read once its draft is approved (status now "
                 + c.status() + ")"));
+  }
+
+  @Operation(summary = "The case file", description = """
+      The paper a delegation files, as an A4 PDF from the case's records: the letter as sent with its
+      signatories, the reply with its assessment question by question, the bilateral meetings, the follow-up,
+      the timeline and the list of documents. Times in Vienna time, States by name. Same visibility as the
+      case (404 when the caller may not see it).""")
+  @ApiResponse(responseCode = "200", description = "The case file", content = @Content(mediaType = LetterPdf.MEDIA_TYPE))
+  @ApiResponse(responseCode = "404", description = "No such case that the caller may see",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping(path = "/{reference}/file", produces = LetterPdf.MEDIA_TYPE)
+  public ResponseEntity<byte[]> caseFile(@PathVariable String reference, HttpServletRequest request,
+      HttpServletResponse response) {
+    CaseRecord c = visibility.require(ApiAuthentication.caller(request), reference);
+    SecurityHeaders.allowBrowserViewer(response);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", "inline; filename=\"" + CaseFile.fileName(reference) + "\"")
+        .body(caseFile.pdf(c, EngineClock.now()));
   }
 
   private ResponseEntity<CaseView> accepted(String reference) {

@@ -18,6 +18,8 @@ public record CaseView(
     @Schema(example = "GB") String leadDelegation,
     @Schema(example = "BY") String addresseeState,
     CaseStatus status,
+    @Schema(description = "Recorded afterwards as it happened (POST /api/past-invocations), not played through here")
+    boolean recorded,
     OffsetDateTime startedAt,
     @Schema(description = "The tasks open in the case, whoever's they are") List<OpenTask> openTasks,
     @Schema(description = "The States the letter is signed by: the lead first, then those that joined",

@@ -39,7 +39,7 @@ public class CaseViews {
   public CaseView view(CaseRecord c) {
     List<String> signing = signatories.signing(c.reference());
     return new CaseView(c.reference(), c.subject(), c.leadDelegation(), c.addresseeState(), c.status(),
-        time(c.startedAt()), openTasks(c),
+        c.recorded(), time(c.startedAt()), openTasks(c),
         // Before the sign-off round opens, the lead is the one signatory there is.
         signing.isEmpty() ? List.of(c.leadDelegation()) : signing,
         signatories.declined(c.reference()),

@@ -29,7 +29,7 @@ public class CaseRecords {
       String addresseeState, CaseStatus status, String startedBy, Instant startedAt, DeliveryChannel deliveryChannel,
       Instant deliveredAt, Instant responseDueAt, Instant deadlineMissedAt, ResponseStatus responseStatus,
       Instant responseReceivedAt, Integer responseDaysLate, String responseReference, String responseSummary,
-      Boolean responseSubstantive, Instant closedAt) {
+      Boolean responseSubstantive, Instant closedAt, boolean recorded) {
   }
 
   public boolean exists(String reference) {
@@ -43,6 +43,22 @@ public class CaseRecords {
             + " status, started_by, started_at, response_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         reference, processInstanceId, subject, leadDelegation, addresseeState,
         CaseStatus.DRAFTING.name(), startedBy, ts(startedAt), ResponseStatus.PENDING.name());
+  }
+
+  /**
+   * A past invocation, recorded afterwards as it stood: started and delivered at its real dates, in the
+   * status it reached; its response, assessment and closing are then set by the same updates as a live
+   * case's. How the letter went is not recorded (the channel stays empty). {@code processInstanceId} is null
+   * for a case that has ended.
+   */
+  public void createRecorded(String reference, String subject, String leadDelegation, String addresseeState,
+      String processInstanceId, String recordedBy, Instant deliveredAt, Instant responseDueAt) {
+    jdbc.update("INSERT INTO vm_case (reference, process_instance_id, subject, lead_delegation, addressee_state,"
+            + " status, started_by, started_at, delivered_at, response_due_at, response_status, recorded)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)",
+        reference, processInstanceId, subject, leadDelegation, addresseeState, CaseStatus.AWAITING_RESPONSE.name(),
+        recordedBy, ts(deliveredAt), ts(deliveredAt), ts(responseDueAt),
+        ResponseStatus.PENDING.name());
   }
 
   public Optional<CaseRecord> find(String reference) {
@@ -134,6 +150,11 @@ public class CaseRecords {
         channel.name(), ts(deliveredAt), ts(responseDueAt), CaseStatus.AWAITING_RESPONSE.name());
   }
 
+  /** The process instance a recorded case goes on in. */
+  public void processInstance(String reference, String processInstanceId) {
+    update(reference, "process_instance_id = ?", processInstanceId);
+  }
+
   public void deadlineMissed(String reference, Instant at) {
     update(reference, "deadline_missed_at = ?", ts(at));
   }
@@ -185,6 +206,7 @@ public class CaseRecords {
         rs.getString("started_by"), instant(rs, "started_at"), channel == null ? null : DeliveryChannel.valueOf(channel),
         instant(rs, "delivered_at"), instant(rs, "response_due_at"), instant(rs, "deadline_missed_at"),
         ResponseStatus.valueOf(rs.getString("response_status")), instant(rs, "response_received_at"), daysLate,
-        rs.getString("response_reference"), rs.getString("response_summary"), substantive, instant(rs, "closed_at"));
+        rs.getString("response_reference"), rs.getString("response_summary"), substantive, instant(rs, "closed_at"),
+        rs.getBoolean("recorded"));
   }
 }

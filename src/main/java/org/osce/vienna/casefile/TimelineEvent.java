@@ -59,5 +59,7 @@ public enum TimelineEvent {
   /** The lead heads decided on follow-up ("Decide on follow-up"): the actions, or none. */
   FOLLOW_UP_DECIDED,
   /** The outcome was recorded and notified: the case is closed. */
-  CASE_CLOSED
+  CASE_CLOSED,
+  /** The case was recorded afterwards as it happened (a past invocation); the entries before it carry its real dates. */
+  CASE_RECORDED
 }

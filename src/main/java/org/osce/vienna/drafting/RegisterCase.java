@@ -11,7 +11,6 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.osce.vienna.casefile.CaseRecords;
-import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.casefile.ReferenceTaken;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
@@ -73,8 +72,7 @@ public class RegisterCase implements ExecutionListener {
     execution.setVariable(LEAD_DELEGATION, start.leadDelegation());
     execution.setVariable(ADDRESSEE_STATE, start.addresseeState());
     execution.setVariable(SUBJECT, start.subject());
-    execution.setVariable(CASE_LABEL, start.reference() + " ("
-        + ParticipatingStates.all().byCode(start.addresseeState()).orElseThrow().name() + ")");
+    execution.setVariable(CASE_LABEL, CaseVariables.caseLabel(start.reference(), start.addresseeState()));
     // The forms read the States' names from the case, not from copies of their own.
     StateNames.setOn(execution);
     try {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.osce.vienna.casefile.Groups;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +26,29 @@ public class CaseAccess {
     this.authorizationService = authorizationService;
   }
 
-  /** Called while the case starts; the starter may not create authorizations herself, the application does. */
+  /**
+   * Called while the case starts; the starter may not create authorizations herself, the application does.
+   * Outside the engine's commands (a recorded case, started by the application with no user authenticated)
+   * there is no one whose authorizations would be checked.
+   */
   public void grantToLead(String processInstanceId, String leadDelegation) {
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      grant.setGroupId(Groups.delegation(leadDelegation));
-      grant.setResource(Resources.PROCESS_INSTANCE);
-      grant.setResourceId(processInstanceId);
-      grant.addPermission(Permissions.READ);
-      authorizationService.saveAuthorization(grant);
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      save(processInstanceId, leadDelegation);
+      return;
+    }
+    context.runWithoutAuthorization(() -> {
+      save(processInstanceId, leadDelegation);
       return null;
     });
+  }
+
+  private void save(String processInstanceId, String leadDelegation) {
+    Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    grant.setGroupId(Groups.delegation(leadDelegation));
+    grant.setResource(Resources.PROCESS_INSTANCE);
+    grant.setResourceId(processInstanceId);
+    grant.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(grant);
   }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.InvalidInputException;
+import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.casefile.StrictJson;
 
 /**
@@ -150,6 +151,11 @@ public final class CaseVariables {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a variable as JSON", e);
     }
+  }
+
+  /** The case as Tasklist's lists and task names show it (variable {@code caseLabel}): "VM-2021-BY-01 (Belarus)". */
+  public static String caseLabel(String reference, String addresseeState) {
+    return reference + " (" + ParticipatingStates.all().byCode(addresseeState).orElseThrow().name() + ")";
   }
 
   public static TypedValue dateValue(Instant instant) {

@@ -14,6 +14,16 @@ public enum FollowUpAction {
   /** "Supported by at least nine others" (Moscow Document para 12): ten States in all. */
   public static final int MOSCOW_MECHANISM_MINIMUM_STATES = 10;
 
+  /** The action in plain words, to follow "decided on …": in notices and the case file. */
+  public String description() {
+    return switch (this) {
+      case PERMANENT_COUNCIL_STATEMENT -> "a statement at the Permanent Council";
+      case HUMAN_DIMENSION_MEETING -> "raising the case at a human-dimension meeting";
+      case MOSCOW_MECHANISM -> "the Moscow Mechanism";
+      case BILATERAL_MEETING -> "a bilateral meeting";
+    };
+  }
+
   /** The action of this contract value, exactly as written; null for any other. */
   public static FollowUpAction find(String value) {
     for (FollowUpAction action : values()) {

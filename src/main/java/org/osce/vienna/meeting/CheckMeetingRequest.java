@@ -89,8 +89,7 @@ public class CheckMeetingRequest implements ExecutionListener {
     execution.setVariable(REFERENCE, reference);
     execution.setVariable(MEETING_REQUESTED_BY, state);
     execution.setVariable(MEETING_REQUESTED_AT, CaseVariables.dateValue(requestedAt));
-    execution.setVariable(CASE_LABEL, reference + " ("
-        + ParticipatingStates.all().byCode(c.addresseeState()).orElseThrow().name() + ")");
+    execution.setVariable(CASE_LABEL, CaseVariables.caseLabel(reference, c.addresseeState()));
     timeline.record(reference, now, TimelineEvent.MEETING_REQUEST_SUBMITTED, user.getUserId(),
         "in the name of " + state);
   }

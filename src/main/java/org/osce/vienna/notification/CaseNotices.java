@@ -182,7 +182,7 @@ public class CaseNotices {
     outbox.enqueue(event.reference(), new Notice(CASE_CLOSED, delegations(event.signatories()),
         "Case closed: " + event.label(),
         body("case-closed", event.reference(), event.label(), Map.of("actions", event.actions().isEmpty() ? "none"
-            : String.join("; ", event.actions().stream().map(CaseNotices::describe).toList())))));
+            : String.join("; ", event.actions().stream().map(FollowUpAction::description).toList())))));
   }
 
   private IcsFile meetingTarget(String reference, String label, long meetingId, Instant targetAt, int sequence) {
@@ -231,14 +231,5 @@ public class CaseNotices {
   /** "The United States requested …" at the start of a sentence. */
   private static String capitalised(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  private static String describe(FollowUpAction action) {
-    return switch (action) {
-      case PERMANENT_COUNCIL_STATEMENT -> "a statement at the Permanent Council";
-      case HUMAN_DIMENSION_MEETING -> "raising the case at a human-dimension meeting";
-      case MOSCOW_MECHANISM -> "the Moscow Mechanism";
-      case BILATERAL_MEETING -> "a bilateral meeting";
-    };
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -83,10 +84,18 @@ public record AssessmentInput(boolean substantive, Map<Integer, Assessment> byQu
     return list;
   }
 
-  /** How many questions got each assessment, e.g. {ANSWERED=2, NOT_ANSWERED=1}. */
+  /** What the timeline says of it, e.g. "not substantive; 8 not answered". */
+  public String timelineDetail() {
+    String whole = substantive ? "substantive" : "not substantive";
+    return byQuestion.isEmpty() ? whole : whole + "; " + summary();
+  }
+
+  /** How many questions got each assessment, in words, e.g. "2 answered, 1 not answered". */
   public String summary() {
     Map<Assessment, Long> counts = new TreeMap<>();
     byQuestion.values().forEach(a -> counts.merge(a, 1L, Long::sum));
-    return counts.toString();
+    List<String> parts = new ArrayList<>();
+    counts.forEach((assessment, n) -> parts.add(n + " " + assessment.name().replace('_', ' ').toLowerCase(Locale.ROOT)));
+    return String.join(", ", parts);
   }
 }

@@ -73,7 +73,7 @@ public class RecordResponse implements JavaDelegate {
   }
 
   /** One entry per question of the letter, for the assessment form to fill in. */
-  static List<Map<String, Object>> questionsToAssess(Letter letter) {
+  public static List<Map<String, Object>> questionsToAssess(Letter letter) {
     List<Map<String, Object>> result = new ArrayList<>();
     for (int i = 0; i < letter.questions().size(); i++) {
       Map<String, Object> entry = new LinkedHashMap<>();

@@ -32,6 +32,6 @@ public class ValidateAssessment implements TaskListener {
     AssessmentInput assessment = AssessmentInput.read(InputValues.of(task), questions);
     task.setVariable(QUESTION_ASSESSMENTS, CaseVariables.jsonValue(assessment.canonical()));
     timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(), TimelineEvent.RESPONSE_ASSESSED,
-        currentUser.id(), (assessment.substantive() ? "substantive" : "not substantive") + "; " + assessment.summary());
+        currentUser.id(), assessment.timelineDetail());
   }
 }

@@ -35,6 +35,24 @@ class InvitationsTest {
         entry(7, "contains a control character (U+0000): give the State's code alone, e.g. GB"));
   }
 
+  @Test
+  void theSignatoriesOfALetterSentNameTheLeadAmongThemByTheSameRules() {
+    FieldErrors errors = new FieldErrors();
+    assertThat(Invitations.signatories(List.of("de", "GB", "France"), "GB", "BY", errors, "signatories"))
+        .containsExactly("DE", "GB", "FR");
+    assertThat(errors.isEmpty()).isTrue();
+
+    Invitations.signatories(List.of("DE", "FR"), "GB", "BY", errors, "signatories");
+    assertThat(errors.asMap()).containsExactly(Map.entry("signatories",
+        "must name the lead delegation GB, which always signs"));
+
+    FieldErrors wrong = new FieldErrors();
+    Invitations.signatories(List.of("GB", "Germany", "DE", "BY"), "GB", "BY", wrong, "signatories");
+    assertThat(wrong.asMap()).containsExactly(
+        Map.entry("signatories[2]", "names DE again (signatories[1] already does): name each delegation once"),
+        Map.entry("signatories[3]", "is the addressee BY: the addressee can never be one of the invoking States"));
+  }
+
   private static Map.Entry<String, String> entry(int index, String message) {
     return Map.entry("invitedDelegations[" + index + "]", message);
   }

@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
     CREATE_USER,
     /** With the Tasklist login in the browser's session: the letter as it will read (the co-signing form's link). */
     API_READ_LETTER_WITH_WEBAPP_LOGIN,
+    /** With the Tasklist login in the browser's session: the case file PDF (as the Cockpit plugin would link it). */
+    API_READ_CASE_FILE_WITH_WEBAPP_LOGIN,
     /** GET /api/statistics (each role counts the cases it may see: StatisticsOverRestTest). */
     READ_STATISTICS,
     /** GET /actuator/prometheus, the operators' gauges. */
@@ -125,6 +127,7 @@ class AuthorizationMatrixTest {
       OFFICER_OF_LEAD              | READ_HISTORY       | DENIED
       OFFICER_OF_LEAD              | CREATE_USER        | DENIED
       OFFICER_OF_LEAD              | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      OFFICER_OF_LEAD              | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
       OFFICER_OF_LEAD              | READ_STATISTICS    | ALLOWED
       OFFICER_OF_LEAD              | READ_METRICS       | DENIED
 
@@ -136,6 +139,7 @@ class AuthorizationMatrixTest {
       HEAD_OF_LEAD                 | READ_HISTORY       | DENIED
       HEAD_OF_LEAD                 | CREATE_USER        | DENIED
       HEAD_OF_LEAD                 | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      HEAD_OF_LEAD                 | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
       HEAD_OF_LEAD                 | READ_STATISTICS    | ALLOWED
       HEAD_OF_LEAD                 | READ_METRICS       | DENIED
 
@@ -148,6 +152,7 @@ class AuthorizationMatrixTest {
       OFFICER_OF_OTHER_DELEGATION  | READ_HISTORY       | DENIED
       OFFICER_OF_OTHER_DELEGATION  | CREATE_USER        | DENIED
       OFFICER_OF_OTHER_DELEGATION  | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | DENIED
       OFFICER_OF_OTHER_DELEGATION  | READ_STATISTICS    | ALLOWED
       OFFICER_OF_OTHER_DELEGATION  | READ_METRICS       | DENIED
 
@@ -160,6 +165,7 @@ class AuthorizationMatrixTest {
       HEAD_OF_INVITED_DELEGATION   | READ_HISTORY       | DENIED
       HEAD_OF_INVITED_DELEGATION   | CREATE_USER        | DENIED
       HEAD_OF_INVITED_DELEGATION   | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      HEAD_OF_INVITED_DELEGATION   | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
       HEAD_OF_INVITED_DELEGATION   | READ_STATISTICS    | ALLOWED
       HEAD_OF_INVITED_DELEGATION   | READ_METRICS       | DENIED
 
@@ -172,6 +178,7 @@ class AuthorizationMatrixTest {
       MANAGER                      | READ_HISTORY       | ALLOWED
       MANAGER                      | CREATE_USER        | DENIED
       MANAGER                      | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      MANAGER                      | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
       MANAGER                      | READ_STATISTICS    | ALLOWED
       MANAGER                      | READ_METRICS       | ALLOWED
 
@@ -183,6 +190,7 @@ class AuthorizationMatrixTest {
       ADMIN                        | READ_HISTORY       | ALLOWED
       ADMIN                        | CREATE_USER        | ALLOWED
       ADMIN                        | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      ADMIN                        | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
       ADMIN                        | READ_STATISTICS    | ALLOWED
       ADMIN                        | READ_METRICS       | ALLOWED
 
@@ -195,6 +203,7 @@ class AuthorizationMatrixTest {
       ANONYMOUS                    | READ_HISTORY       | DENIED
       ANONYMOUS                    | CREATE_USER        | DENIED
       ANONYMOUS                    | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
+      ANONYMOUS                    | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | DENIED
       ANONYMOUS                    | READ_STATISTICS    | DENIED
       ANONYMOUS                    | READ_METRICS       | DENIED
       """)
@@ -249,6 +258,8 @@ class AuthorizationMatrixTest {
       }
       case API_READ_LETTER_WITH_WEBAPP_LOGIN -> byStatus(webapp(role).send("GET",
           "/api/cases/" + caseAtSignOff().getBusinessKey() + "/letter/preview", null, false));
+      case API_READ_CASE_FILE_WITH_WEBAPP_LOGIN -> byStatus(webapp(role).send("GET",
+          "/api/cases/" + caseAtSignOff().getBusinessKey() + "/file", null, false));
       case READ_STATISTICS -> byStatus(call(role, HttpMethod.GET, "/api/statistics", null));
       case READ_METRICS -> byStatus(call(role, HttpMethod.GET, "/actuator/prometheus", null));
     };
@@ -299,10 +310,12 @@ class AuthorizationMatrixTest {
       API_REPORT_RESPONSE                    | +  | +  | -  | -  | -  | +  | -
       API_REQUEST_MEETING_IN_LEADS_NAME      | +  | +  | -  | -  | -  | +  | -
       API_REQUEST_MEETING_IN_OWN_NAME        | +  | +  | -  | +  | -  | -  | -
+      API_RECORD_PAST_INVOCATION             | -  | +  | -  | -  | -  | +  | -
       # With the Tasklist login in the browser's session and its CSRF token: the case API only reads.
       API_START_CASE_WITH_WEBAPP_LOGIN       | -  | -  | -  | -  | -  | -  | -
       API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
       API_REQUEST_MEETING_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
+      API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN | -  | -  | -  | -  | -  | -  | -
       """;
 
   enum Write {
@@ -315,7 +328,8 @@ class AuthorizationMatrixTest {
     UPDATE_SHARED_FILTER, UPDATE_ANOTHER_USER, DEPLOY,
     SUSPEND_PROCESS_DEFINITION, CREATE_AUTHORIZATION, JOIN_GROUP, API_START_CASE_OF_LEAD, API_REPORT_RESPONSE,
     API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME, API_START_CASE_WITH_WEBAPP_LOGIN,
-    API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN, API_REQUEST_MEETING_WITH_WEBAPP_LOGIN
+    API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN, API_REQUEST_MEETING_WITH_WEBAPP_LOGIN, API_RECORD_PAST_INVOCATION,
+    API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN
   }
 
   static Stream<Arguments> writes() {
@@ -630,6 +644,19 @@ class AuthorizationMatrixTest {
             .isEqualTo(outcome == Outcome.ALLOWED);
         yield outcome;
       }
+      case API_RECORD_PAST_INVOCATION -> {
+        String reference = "VM-MATRIX-PAST-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/api/past-invocations", pastInvocation(reference)));
+        assertThat(cases.exists(reference)).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN -> {
+        String reference = "VM-MATRIX-PAST-WEB-" + CASES.incrementAndGet();
+        Outcome outcome = byStatus(webapp(role).send("POST", "/api/past-invocations",
+            write(pastInvocation(reference)), true));
+        assertThat(cases.exists(reference)).isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
       case API_START_CASE_WITH_WEBAPP_LOGIN -> {
         String reference = "VM-MATRIX-WEB-" + CASES.incrementAndGet();
         Outcome outcome = byStatus(webapp(role).send("POST", "/api/cases", write(Map.of("reference", reference,
@@ -655,6 +682,13 @@ class AuthorizationMatrixTest {
       }
     };
     assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
+  }
+
+  /** A past invocation of GB's that ended without a reply. */
+  private static Map<String, Object> pastInvocation(String reference) {
+    return Map.of("reference", reference, "leadDelegation", "GB", "addresseeState", "BY",
+        "subject", "Human rights in Belarus", "signatories", List.of("GB", "DE"),
+        "deliveredAt", "2021-11-04T12:00:00+01:00", "closedAt", "2021-12-01T12:00:00+01:00");
   }
 
   private Map<String, Object> response(ProcessInstance pi, Map<String, Object> extra) {

@@ -37,7 +37,7 @@ class AssessmentInputTest {
     assertThat(read.substantive()).isFalse();
     assertThat(read.canonical()).containsExactly(Map.of("question", 1, "assessment", "PARTLY_ANSWERED"),
         Map.of("question", 2, "assessment", "NOT_ANSWERED"));
-    assertThat(read.summary()).isEqualTo("{PARTLY_ANSWERED=1, NOT_ANSWERED=1}");
+    assertThat(read.summary()).isEqualTo("1 partly answered, 1 not answered");
   }
 
   @Test
