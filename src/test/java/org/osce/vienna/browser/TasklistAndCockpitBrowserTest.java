@@ -278,6 +278,10 @@ class TasklistAndCockpitBrowserTest {
     // Who is invited and who has decided so far, and the whole letter as it will read, in the form.
     assertThat(browser.textOf(By.cssSelector(".fjs-form")))
         .contains("Invited to co-sign, and their decisions so far").contains(soFar);
+    if (code.equals("us")) {
+      browser.scrollTo(By.xpath("//*[contains(text(), 'Invited to co-sign, and their decisions so far')]"));
+      browser.shot("06-co-signing-who-decided-so-far");
+    }
     assertThat(browser.textOf(By.cssSelector(".fjs-form .vm-letter"))).contains("His Excellency",
         "Dear Ambassador,", "(ii) Fair trial: Their trials are held behind closed doors.",
         "When will their trials be open to the public and to observers?");
