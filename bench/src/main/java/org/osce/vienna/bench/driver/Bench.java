@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ public final class Bench {
     List<Integer> sizes = numbers(options.getOrDefault("sizes", "34,3"));
     List<Integer> clientCounts = numbers(options.getOrDefault("clients", "1,4,16"));
     int casesPerClient = Integer.parseInt(options.getOrDefault("cases-per-client", "2"));
+    List<Integer> bursts = numbers(options.getOrDefault("bursts", "1000"));
+    Duration readFor = Duration.ofSeconds(Integer.parseInt(options.getOrDefault("read-seconds", "20")));
     Path out = Path.of(options.getOrDefault("out", "bench/results/latest.md"));
     Path logs = Files.createDirectories(Path.of("bench/target/logs"));
     Database database = new Database("127.0.0.1", Integer.parseInt(options.getOrDefault("pg-port", "5432")), "postgres");
@@ -86,7 +89,20 @@ public final class Bench {
                 result.casesPerSecond());
           }
         }
-        figures.add("resident memory after the load", "MiB", target.kind, target.residentMiB());
+        for (int burst : bursts) {
+          DeadlineBurst.Result due = DeadlineBurst.run(target, database, burst, 16);
+          figures.add(burst + " reply deadlines due at once: first recorded after", "s", target.kind, due.firstSeconds());
+          figures.add(burst + " reply deadlines due at once: all recorded after", "s", target.kind, due.allSeconds());
+          figures.add(burst + " reply deadlines due at once: recorded per second", "1/s", target.kind, due.perSecond());
+          System.out.printf("  %d deadlines: first after %.1f s, all after %.1f s%n", burst, due.firstSeconds(),
+              due.allSeconds());
+        }
+        if (target.kind == Target.Kind.APPLICATION) {
+          readCaseApi(target, database, readFor, figures);
+        }
+        long cases = database.count(target.kind.database, "SELECT count(*) FROM act_hi_procinst");
+        figures.add("resident memory after the load (" + cases + " cases in the database)", "MiB", target.kind,
+            target.residentMiB());
         target.stop();
         figures.add("start-up to Tasklist, restart", "s", target.kind, target.start());
         target.stop();
@@ -105,6 +121,22 @@ public final class Bench {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report);
     System.out.println(report);
+  }
+
+  /** The case API's reads at 8 clients (the application only: the baseline has no case API). */
+  private static void readCaseApi(Target target, Database database, Duration duration, Figures figures)
+      throws Exception {
+    List<String> references = database.strings(target.kind.database, "SELECT business_key_ FROM act_hi_procinst");
+    Reads.Result one = Reads.run(target.rest(), references.stream().map(r -> "/api/cases/" + r).toList(), 8, duration);
+    figures.add("GET /api/cases/{reference}, 8 clients: p50", "ms", target.kind, one.p50Millis());
+    figures.add("GET /api/cases/{reference}, 8 clients: p99", "ms", target.kind, one.p99Millis());
+    figures.add("GET /api/cases/{reference}, 8 clients: requests", "1/s", target.kind, one.perSecond());
+    Reads.Result waiting = Reads.run(target.rest(), List.of("/api/cases?status=AWAITING_RESPONSE"), 8, duration);
+    figures.add("GET /api/cases?status=AWAITING_RESPONSE, 8 clients: p99", "ms", target.kind, waiting.p99Millis());
+    figures.add("GET /api/cases?status=AWAITING_RESPONSE, 8 clients: requests", "1/s", target.kind,
+        waiting.perSecond());
+    figures.add("GET /api/cases?status=AWAITING_RESPONSE: size of the answer", "KiB", target.kind,
+        waiting.bytes() / 1024.0);
   }
 
   private static String memory() throws java.io.IOException {

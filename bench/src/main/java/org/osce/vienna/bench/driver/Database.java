@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,40 @@ final class Database {
     return pids;
   }
 
+  /** The number a counting query gives in the target's database. */
+  long count(String database, String query) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  List<String> strings(String database, String query) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+      while (r.next()) {
+        values.add(r.getString(1));
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Runs an update in the time zone of this machine's JVMs: the engine writes its timestamps (a job's due
+   * date) as local time without a zone, so {@code localtimestamp} is "now" to it.
+   */
+  int update(String database, String statement) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.execute("SET TIME ZONE '" + ZoneId.systemDefault().getId() + "'");
+      return s.executeUpdate(statement);
+    }
+  }
+
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(url("postgres"), user, null);
+    return connect("postgres");
+  }
+
+  private Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(url(database), user, null);
   }
 }

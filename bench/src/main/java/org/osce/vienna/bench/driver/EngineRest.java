@@ -86,6 +86,22 @@ final class EngineRest {
     }
   }
 
+  /** A GET that must answer 200; returns the length of the body. */
+  long read(String path) {
+    try {
+      HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+      }
+      return response.body().length;
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   JsonNode get(String path) {
     return send("GET", path, null, 200);
   }

@@ -45,23 +45,7 @@ final class FullCase {
 
   /** Plays one case with {@code coSigners} invited delegations; returns when the engine has closed it. */
   static void play(EngineRest rest, String reference, int coSigners) throws IOException {
-    List<String> invited = CO_SIGNATORIES_2021.subList(0, coSigners);
-    String instance = rest.start(reference, Map.of(
-        "leadDelegation", typed("String", "GB"),
-        "addresseeState", typed("String", "BY"),
-        "subject", typed("String", "Benchmark case " + reference)));
-
-    rest.complete(rest.task(instance, "Task_DraftLetter"), Map.of(
-        "letter", typed("Json", LETTER),
-        "invitedDelegations", typed("Json", JSON.writeValueAsString(invited)),
-        "signOffDueAt", typed("String", now().plusDays(7).toString())));
-    rest.complete(rest.task(instance, "Task_ApproveDraft"), Map.of("draftApproved", typed("Boolean", true)));
-    for (String task : rest.tasks(instance, "Task_DecideCoSigning", coSigners)) {
-      rest.complete(task, Map.of("coSigns", typed("Boolean", true)));
-    }
-    rest.complete(rest.task(instance, "Task_SignAndDeliver"), Map.of(
-        "deliveryChannel", typed("String", "BY_HAND"),
-        "deliveredAt", typed("String", now().toString())));
+    String instance = deliver(rest, reference, coSigners);
     rest.complete(rest.task(instance, "Task_RegisterResponse"), Map.of(
         "responseReceived", typed("Boolean", true),
         "responseReceivedAt", typed("String", now().toString()),
@@ -76,6 +60,31 @@ final class FullCase {
         "questionAssessments", typed("Json", JSON.writeValueAsString(assessments))));
     rest.complete(rest.task(instance, "Task_DecideFollowUp"), Map.of("followUpActions", typed("Json", "[]")));
     rest.awaitEnd(instance);
+  }
+
+  /**
+   * Plays a case up to the wait for the reply: started, drafted, approved, every invited delegation
+   * joining, delivered by hand; returns the process instance once its reply deadline is set.
+   */
+  static String deliver(EngineRest rest, String reference, int coSigners) throws IOException {
+    List<String> invited = CO_SIGNATORIES_2021.subList(0, coSigners);
+    String instance = rest.start(reference, Map.of(
+        "leadDelegation", typed("String", "GB"),
+        "addresseeState", typed("String", "BY"),
+        "subject", typed("String", "Benchmark case " + reference)));
+    rest.complete(rest.task(instance, "Task_DraftLetter"), Map.of(
+        "letter", typed("Json", LETTER),
+        "invitedDelegations", typed("Json", JSON.writeValueAsString(invited)),
+        "signOffDueAt", typed("String", now().plusDays(7).toString())));
+    rest.complete(rest.task(instance, "Task_ApproveDraft"), Map.of("draftApproved", typed("Boolean", true)));
+    for (String task : rest.tasks(instance, "Task_DecideCoSigning", coSigners)) {
+      rest.complete(task, Map.of("coSigns", typed("Boolean", true)));
+    }
+    rest.complete(rest.task(instance, "Task_SignAndDeliver"), Map.of(
+        "deliveryChannel", typed("String", "BY_HAND"),
+        "deliveredAt", typed("String", now().toString())));
+    rest.task(instance, "Task_RegisterResponse");
+    return instance;
   }
 
   /** Now in Vienna, to the second, as a form would send it ({@code 2026-11-29T17:05:12+01:00}). */

@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Full cases played by a number of clients at once, each client one case after another. */
+/** Cases played by a number of clients at once, each client one case after another. */
 final class Load {
 
   record Result(int cases, double seconds) {
@@ -21,7 +21,16 @@ final class Load {
   private Load() {
   }
 
+  /** What each client does with a case: play it through, or only up to a point. */
+  interface Play {
+    void play(EngineRest rest, String reference, int coSigners) throws Exception;
+  }
+
   static Result run(EngineRest rest, int clients, int cases, int coSigners) throws Exception {
+    return run(rest, clients, cases, coSigners, FullCase::play);
+  }
+
+  static Result run(EngineRest rest, int clients, int cases, int coSigners, Play play) throws Exception {
     AtomicInteger left = new AtomicInteger(cases);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long started = System.nanoTime();
@@ -30,7 +39,7 @@ final class Load {
       for (int client = 0; client < clients; client++) {
         running.add(pool.submit(() -> {
           while (left.getAndDecrement() > 0) {
-            FullCase.play(rest, "BENCH-" + ProcessHandle.current().pid() + "-" + SERIAL.incrementAndGet(), coSigners);
+            play.play(rest, "BENCH-" + ProcessHandle.current().pid() + "-" + SERIAL.incrementAndGet(), coSigners);
           }
           return null;
         }));

@@ -56,6 +56,10 @@ final class Target {
 
   /** Starts the jar and returns the seconds until Tasklist answers and the process can be started. */
   double start() throws IOException {
+    if (rest().status("/") != -1) {
+      throw new IllegalStateException("Port " + port + " is taken (a server left from an earlier run?): the "
+          + kind.label + " cannot be measured there");
+    }
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString(), "--server.port=" + port));
     if (kind == Kind.APPLICATION) {
       command.addAll(List.of("--spring.profiles.active=postgres", "--spring.mail.host=127.0.0.1",
@@ -71,7 +75,7 @@ final class Target {
     jvm = builder.start();
     // A benchmark stopped half-way (Ctrl-C, a failure) leaves no server running.
     java.lang.Process started = jvm;
-    Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
     EngineRest rest = rest();
     long until = startedAt + Duration.ofMinutes(3).toNanos();
     while (rest.status("/camunda/app/tasklist/default/") != 200
@@ -90,10 +94,19 @@ final class Target {
     return start();
   }
 
-  void stop() throws InterruptedException {
+  void stop() {
+    stop(jvm);
+  }
+
+  private static void stop(java.lang.Process jvm) {
     jvm.destroy();
-    if (!jvm.waitFor(60, TimeUnit.SECONDS)) {
-      jvm.destroyForcibly().waitFor();
+    try {
+      if (!jvm.waitFor(60, TimeUnit.SECONDS)) {
+        jvm.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      jvm.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 
