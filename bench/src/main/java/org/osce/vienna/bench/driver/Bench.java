@@ -26,7 +26,19 @@ public final class Bench {
   private Bench() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception | Error failure) {
+      // Exit at once: the mail server's threads would keep the JVM (and, through the shutdown hooks, the
+      // servers under test) alive.
+      failure.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     // The driver reports its own figures; the mail server's and the HTTP client's chatter is not wanted.
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     Map<String, String> options = options(args);
@@ -67,6 +79,7 @@ public final class Bench {
         Load.run(rest, 1, 2, 3);
         for (int size : sizes) {
           for (int clients : clientCounts) {
+            int unavailableBefore = EngineRest.UNAVAILABLE.get();
             double cpuBefore = target.cpuSeconds();
             Database.Counters before = target.counters();
             Load.Result result = Load.run(rest, clients, Math.max(2, clients * casesPerClient), size);
@@ -75,6 +88,8 @@ public final class Bench {
             String kind = (size + 1) + " signatories";
             figures.add("full cases, " + kind + ", " + clients + " clients", "cases/s", target.kind,
                 result.casesPerSecond());
+            figures.add("full cases, " + kind + ", " + clients + " clients: answered 503, asked again", "times",
+                target.kind, EngineRest.UNAVAILABLE.get() - unavailableBefore);
             if (size == biggest && clients == measuredClients) {
               figures.add("CPU per case, " + kind + " (JVM + its PostgreSQL backends)", "s", target.kind,
                   cpu / result.cases());

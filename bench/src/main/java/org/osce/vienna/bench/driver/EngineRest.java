@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The calls a ministry's system makes to {@code /engine-rest} (docs/api.md), the same for the application
@@ -25,6 +26,8 @@ final class EngineRest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL = Duration.ofMillis(25);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
+  /** How many times a target answered 503 (temporarily unavailable) to the driver. */
+  static final AtomicInteger UNAVAILABLE = new AtomicInteger();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
@@ -117,8 +120,15 @@ final class EngineRest {
     try {
       HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
           : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-      HttpResponse<String> response = http.send(request(path).header("Content-Type", "application/json")
-          .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest request = request(path).header("Content-Type", "application/json").method(method, publisher).build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      // A system told "503, try again" (the application's answer while its connections are all in use) waits
+      // as told and asks again, as the ministries' systems are asked to; each such answer is counted.
+      while (response.statusCode() == 503) {
+        UNAVAILABLE.incrementAndGet();
+        Thread.sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      }
       if (response.statusCode() != expected) {
         throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
             + response.body());
