@@ -116,7 +116,7 @@ function renderList(node) {
   node.appendChild(el("section", {class: "vm-cases"},
       el("h1", {class: "section-title"}, "Cases"),
       el("p", {class: "vm-lead"}, "Every Vienna Mechanism case you may see, running and closed. Open a case for its"
-          + " deadlines, signatories, reply and timeline."),
+          + " deadlines, signatories, reply and timeline. Times are Vienna time."),
       controls, table));
   table.appendChild(el("p", {}, "Loading…"));
 
@@ -198,7 +198,7 @@ function caseView(c) {
               dl([["Status", el("span", {class: "vm-status vm-status-" + c.status}, label(c.status))],
                 ["Lead", c.leadDelegation], ["Addressee", c.addresseeState], ["Started", time(c.startedAt)],
                 ["Delivered", time(c.deliveredAt)]]),
-              el("h3", {}, "Deadlines"),
+              el("h3", {}, "Deadlines (Vienna time)"),
               dl([["Response due", responseDeadline(c)],
                 ...tasks.filter(t => t.dueDate).map(t => [t.name.split(" — ")[0] + " by",
                   el("span", {class: isPast(t.dueDate) ? "vm-overdue" : ""}, time(t.dueDate)
@@ -215,7 +215,7 @@ function caseView(c) {
                   el("li", {}, t.name + (t.assignee ? " (" + t.assignee + ")" : "")))),
               el("h3", {}, "Follow-up"),
               el("p", {}, (c.followUpActions || []).map(label).join(", ") || "—"))),
-      el("h3", {}, "Timeline"),
+      el("h3", {}, "Timeline (Vienna time)"),
       el("table", {class: "cam-table vm-timeline"},
           el("thead", {}, el("tr", {}, ["When", "What", "By", "Detail"].map(h => el("th", {}, h)))),
           el("tbody", {}, (c.timeline || []).map(entry => el("tr", {},

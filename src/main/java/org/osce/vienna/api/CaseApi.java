@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,6 @@ import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.InvalidInputException;
-import org.osce.vienna.casefile.ParticipatingState;
-import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.delivery.LetterPdf;
 import org.osce.vienna.delivery.LetterPreview;
 import org.osce.vienna.delivery.Letters;
@@ -134,19 +131,8 @@ public class CaseApi {
       @Parameter(example = "BY") @RequestParam(required = false) String addresseeState,
       @Parameter(schema = @Schema(implementation = CaseStatus.class)) @RequestParam(required = false) String status,
       HttpServletRequest request) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (String name : Collections.list(request.getParameterNames())) {
-      if (!name.equals("addresseeState") && !name.equals("status")) {
-        errors.put(name, "is not a parameter of this call (addresseeState, status)");
-      }
-    }
-    Optional<String> addressee = Optional.empty();
-    if (addresseeState != null) {
-      addressee = ParticipatingStates.all().find(addresseeState).map(ParticipatingState::code);
-      if (addressee.isEmpty()) {
-        errors.put("addresseeState", ParticipatingStates.all().whyNot(addresseeState));
-      }
-    }
+    Map<String, String> errors = QueryParameters.unknown(request, "addresseeState", "status");
+    Optional<String> addressee = QueryParameters.state(addresseeState, "addresseeState", errors);
     Optional<CaseStatus> wanted = Optional.empty();
     if (status != null) {
       try {

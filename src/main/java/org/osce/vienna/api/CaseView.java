@@ -23,6 +23,9 @@ public record CaseView(
     @Schema(description = "The States the letter is signed by: the lead first, then those that joined",
         example = "[\"GB\", \"CA\", \"FR\", \"DE\", \"US\"]") List<String> signatories,
     @Schema(description = "The invited delegations that declined to co-sign", example = "[]") List<String> declined,
+    @Schema(description = "Each invited delegation: whether it has joined, declined or not yet decided (also"
+        + " when the sign-off deadline passed without its decision), and when; empty before the round opens")
+    List<SignOffEntry> signOff,
     OffsetDateTime deliveredAt,
     @Schema(description = "End of the day (Europe/Vienna) of delivery + the response period")
     OffsetDateTime responseDueAt,
@@ -39,6 +42,13 @@ public record CaseView(
       @Schema(example = "delegation-gb") String candidateGroup,
       String assignee,
       OffsetDateTime dueDate) {
+  }
+
+  @Schema(name = "SignOff")
+  public record SignOffEntry(
+      @Schema(example = "DE") String state,
+      @Schema(allowableValues = {"JOINED", "DECLINED", "UNDECIDED"}, example = "JOINED") String decision,
+      @Schema(description = "When it decided; null while undecided") OffsetDateTime decidedAt) {
   }
 
   @Schema(name = "Response")

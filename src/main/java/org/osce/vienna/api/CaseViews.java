@@ -9,6 +9,7 @@ import org.osce.vienna.casefile.ViennaProperties;
 import org.osce.vienna.engine.OpenTasks;
 import org.osce.vienna.followup.FollowUps;
 import org.osce.vienna.meeting.Meetings;
+import org.osce.vienna.signoff.SignOff;
 import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +18,17 @@ import org.springframework.stereotype.Component;
 public class CaseViews {
 
   private final Signatories signatories;
+  private final SignOff signOff;
   private final FollowUps followUps;
   private final Meetings meetings;
   private final Timeline timeline;
   private final OpenTasks openTasks;
   private final ViennaProperties properties;
 
-  public CaseViews(Signatories signatories, FollowUps followUps, Meetings meetings, Timeline timeline,
+  public CaseViews(Signatories signatories, SignOff signOff, FollowUps followUps, Meetings meetings, Timeline timeline,
       OpenTasks openTasks, ViennaProperties properties) {
     this.signatories = signatories;
+    this.signOff = signOff;
     this.followUps = followUps;
     this.meetings = meetings;
     this.timeline = timeline;
@@ -39,7 +42,10 @@ public class CaseViews {
         time(c.startedAt()), openTasks(c),
         // Before the sign-off round opens, the lead is the one signatory there is.
         signing.isEmpty() ? List.of(c.leadDelegation()) : signing,
-        signatories.declined(c.reference()), time(c.deliveredAt()), time(c.responseDueAt()), response(c),
+        signatories.declined(c.reference()),
+        signOff.of(c.reference()).stream().map(e -> new CaseView.SignOffEntry(e.state(), e.decision().name(),
+            time(e.decidedAt()))).toList(),
+        time(c.deliveredAt()), time(c.responseDueAt()), response(c),
         followUps.of(c.reference()),
         meetings.of(c.reference()).stream().map(m -> new CaseView.Meeting(m.requestedBy(), time(m.requestedAt()),
             time(m.targetAt()), time(m.scheduledFor()), m.held(), m.outcome())).toList(),

@@ -2,6 +2,7 @@ package org.osce.vienna.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.osce.vienna.casefile.CaseStatus;
@@ -30,7 +31,15 @@ public class CaseVisibility {
 
   /** The cases the caller may see, newest first, optionally of one addressee and one status. */
   public List<CaseRecord> visible(ApiCaller caller, Optional<String> addressee, Optional<CaseStatus> status) {
-    return caller.seesEverything() ? cases.all(addressee, status)
-        : cases.concerning(caller.delegations(), addressee, status);
+    return concerning(caller).map(delegations -> cases.concerning(delegations, addressee, status))
+        .orElseGet(() -> cases.all(addressee, status));
+  }
+
+  /**
+   * For reads across cases (the statistics): empty when the caller sees every case, else the delegations
+   * whose cases she sees ({@link CaseRecords#concerning}).
+   */
+  public Optional<Set<String>> concerning(ApiCaller caller) {
+    return caller.seesEverything() ? Optional.empty() : Optional.of(caller.delegations());
   }
 }

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.spin.spi.SpinDataFormatException;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ReferenceTaken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 @Priority(1)
 public class EngineRestBadInput implements ExceptionMapper<RestException> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestBadInput.class);
   private static final Pattern VARIABLE = Pattern.compile("in variable '([^']+)'");
   /** The engine's refusal of a Java-serialized value (javaSerializationFormatEnabled is off). */
   private static final Pattern JAVA_SERIALIZED = Pattern.compile("ENGINE-17007 Cannot set variable with name (\\S+?)\\.");
@@ -66,7 +69,10 @@ public class EngineRestBadInput implements ExceptionMapper<RestException> {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", bad instanceof InvalidInputException ? InvalidInputException.class.getSimpleName()
         : (bad != null ? bad : unreadable).getClass().getSimpleName());
-    body.put("message", exception.getMessage());
+    String message = bad instanceof InvalidInputException invalid ? message(exception, invalid) : exception.getMessage();
+    // A caller's mistake, answered with what to change: one line, no stack trace (Camunda logs a 500 with one).
+    LOG.info("Refused input: {} {}: {}", request.getMethod(), request.getRequestURI(), message);
+    body.put("message", message);
     body.put("code", bad != null ? bad.getCode() : 0);
     if (bad instanceof InvalidInputException invalid) {
       body.put("fieldErrors", invalid.fieldErrors());
@@ -77,7 +83,18 @@ public class EngineRestBadInput implements ExceptionMapper<RestException> {
         body.put("fieldErrors", Map.of(variable.group(1), "is not valid JSON"));
       }
     }
-    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.status(bad instanceof InvalidInputException invalid ? status(invalid) : Response.Status.BAD_REQUEST)
+        .entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** The body's {@code message}: for systems, Camunda's, which names each field (they read {@code fieldErrors}). */
+  String message(RestException exception, InvalidInputException invalid) {
+    return exception.getMessage();
+  }
+
+  /** 400 for every refused input, as systems have had it since the first edition. */
+  Response.Status status(InvalidInputException invalid) {
+    return Response.Status.BAD_REQUEST;
   }
 
   private static <T extends Throwable> T cause(Throwable throwable, Class<T> type) {

@@ -101,19 +101,28 @@ public class CaseRecords {
       if (delegations.get().isEmpty()) {
         return List.of();
       }
-      String in = "IN (" + String.join(", ", Collections.nCopies(delegations.get().size(), "?")) + ")";
-      conditions.add("(c.lead_delegation " + in
-          + " OR EXISTS (SELECT 1 FROM vm_signatory s WHERE s.case_reference = c.reference AND s.state_code " + in + ")"
-          + " OR (c.status = ? AND NOT EXISTS (SELECT 1 FROM vm_signatory s WHERE s.case_reference = c.reference)"
-          + " AND EXISTS (SELECT 1 FROM vm_invitation i WHERE i.case_reference = c.reference AND i.state_code " + in
-          + ")))");
-      args.addAll(delegations.get());
-      args.addAll(delegations.get());
-      args.add(CaseStatus.DRAFTING.name());
-      args.addAll(delegations.get());
+      conditions.add(concerning(delegations.get(), args));
     }
     return jdbc.query("SELECT c.* FROM vm_case c" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ",
         conditions)) + " ORDER BY c.started_at DESC", CaseRecords::map, args.toArray());
+  }
+
+  /**
+   * The SQL condition "the case {@code c} (an alias of vm_case) concerns one of these delegations" (as
+   * {@link #concerning}), its arguments added to {@code args}; for the other reads across cases (the
+   * statistics), so that who sees which case is written once. {@code delegations} must not be empty.
+   */
+  public static String concerning(Collection<String> delegations, List<Object> args) {
+    String in = "IN (" + String.join(", ", Collections.nCopies(delegations.size(), "?")) + ")";
+    args.addAll(delegations);
+    args.addAll(delegations);
+    args.add(CaseStatus.DRAFTING.name());
+    args.addAll(delegations);
+    return "(c.lead_delegation " + in
+        + " OR EXISTS (SELECT 1 FROM vm_signatory s WHERE s.case_reference = c.reference AND s.state_code " + in + ")"
+        + " OR (c.status = ? AND NOT EXISTS (SELECT 1 FROM vm_signatory s WHERE s.case_reference = c.reference)"
+        + " AND EXISTS (SELECT 1 FROM vm_invitation i WHERE i.case_reference = c.reference AND i.state_code " + in
+        + ")))";
   }
 
   public void status(String reference, CaseStatus status) {

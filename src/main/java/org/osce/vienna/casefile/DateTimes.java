@@ -2,18 +2,24 @@ package org.osce.vienna.casefile;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Locale;
 
 /**
- * Reads the date-times of the contract: ISO-8601 strings with an offset, as Camunda Forms submit
- * them, or Date-typed variables. A time without an offset is refused: it would be read in the
- * server's zone, not the sender's. So is a time no case can have (a typo such as the year 20211):
- * before the Helsinki Final Act, or more than {@value #YEARS_AHEAD} years from now. The case API, the
- * task listeners and the message listeners all read dates here.
+ * Reads the date-times of the contract: ISO-8601 strings with an offset, or Date-typed variables. A
+ * time without an offset is Vienna time ({@code vienna.time-zone}), never the server's zone: the forms
+ * send the time the user typed as it reads on the clock, and their labels say "Vienna time". A text that is
+ * not a real date and time (30 February, 24:30) is refused, never rolled over into another one; so is a time
+ * no case can have (a typo such as the year 20211): before the Helsinki Final Act, or more than
+ * {@value #YEARS_AHEAD} years from now. The case API, the task listeners and the message listeners all read
+ * dates here.
  */
 public final class DateTimes {
 
@@ -22,12 +28,21 @@ public final class DateTimes {
   /** A sign-off deadline or a meeting is at most weeks ahead; years ahead is a typo. */
   static final int YEARS_AHEAD = 5;
 
-  static final String NOT_ISO = "is not an ISO-8601 date-time with an offset, e.g. 2021-11-04T10:00:00+01:00";
+  static final String NOT_ISO = "is not an ISO-8601 date-time, e.g. 2021-11-04T10:00:00+01:00 (or 2021-11-04T10:00,"
+      + " Vienna time)";
+
+  /** The zone of a time without an offset; {@code vienna.time-zone}, set at startup ({@link CaseConfiguration}). */
+  private static volatile ZoneId localTimes = ZoneId.of("Europe/Vienna");
 
   /** Clocks of users and systems run a little ahead of the server's: a time this close ahead is "now". */
   public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
   private DateTimes() {
+  }
+
+  /** What is wrong with a time that has not come yet, e.g. when a response arrived. */
+  public static String notInFuture(Instant instant) {
+    return "cannot be in the future: " + shown(instant) + " is later than now";
   }
 
   /** Whether {@code instant} is later than {@code now}, beyond the clocks' tolerance. */
@@ -55,16 +70,51 @@ public final class DateTimes {
       throw InvalidInputException.single("Invalid date-time", field,
           "must be an ISO-8601 date-time string or a Date, not " + value.getClass().getSimpleName());
     }
-    return inRange(instant, field, instant.toString());
+    return inRange(instant, field, shown(instant));
   }
 
-  /** The instant of an ISO-8601 text (blank is not one); throws naming {@code field} when unreadable. */
+  static void readLocalTimesIn(ZoneId zone) {
+    localTimes = zone;
+  }
+
+  /** The zone every time is read and shown in ({@code vienna.time-zone}, Europe/Vienna). */
+  public static ZoneId zone() {
+    return localTimes;
+  }
+
+  /** "Vienna time" for Europe/Vienna: the city of the zone. */
+  public static String zoneName(ZoneId zone) {
+    String id = zone.getId();
+    return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') + " time";
+  }
+
+  /** How a time is written for people: "2 November 2021, 18:00 Vienna time (CET)", with whether summer time. */
+  public static DateTimeFormatter shownIn(ZoneId zone) {
+    return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm '" + zoneName(zone) + "' (z)", Locale.ENGLISH).withZone(zone);
+  }
+
+  /** {@code instant} as people read it ({@link #shownIn}), in the case's zone; "—" when there is none. */
+  public static String shown(Instant instant) {
+    return instant == null ? "—" : shownIn(localTimes).format(instant);
+  }
+
+  /**
+   * The instant of an ISO-8601 text (blank is not one), with an offset or in Vienna time without one; throws
+   * naming {@code field} when unreadable. java.time reads strictly: 2026-02-30 is refused, not made 2 March.
+   */
   public static Instant parseText(String text, String field) {
+    String iso = text.strip();
+    Instant instant;
     try {
-      return inRange(OffsetDateTime.parse(text.strip()).toInstant(), field, "'" + text + "'");
-    } catch (DateTimeParseException e) {
-      throw InvalidInputException.single("Invalid date-time", field, "'" + text + "' " + NOT_ISO);
+      instant = OffsetDateTime.parse(iso).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        instant = LocalDateTime.parse(iso).atZone(localTimes).toInstant();
+      } catch (DateTimeParseException e) {
+        throw InvalidInputException.single("Invalid date-time", field, "'" + text + "' " + NOT_ISO);
+      }
     }
+    return inRange(instant, field, "'" + text + "'");
   }
 
   public static Instant require(Object value, String field) {

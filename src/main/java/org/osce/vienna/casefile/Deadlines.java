@@ -40,7 +40,25 @@ public final class Deadlines {
     if (isOnTime(receivedAt, dueAt)) {
       return 0;
     }
-    return (int) ChronoUnit.DAYS.between(dueAt.atZone(zone).toLocalDate(), receivedAt.atZone(zone).toLocalDate());
+    return calendarDaysBetween(dueAt, receivedAt);
+  }
+
+  /**
+   * Calendar days from the day of {@code from} to the day of {@code to}, in the procedure's zone, whatever
+   * the hours: a letter delivered on 4 November and answered on 12 November took 8 days.
+   */
+  public int calendarDaysBetween(Instant from, Instant to) {
+    return (int) ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate());
+  }
+
+  /** The calendar year of {@code instant} in the procedure's zone (New Year's Eve 23:30 UTC is already next year in Vienna). */
+  public int year(Instant instant) {
+    return instant.atZone(zone).getYear();
+  }
+
+  /** The first instant of {@code year} in the procedure's zone. */
+  public Instant startOfYear(int year) {
+    return LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
   }
 
   public boolean fallsOnWeekend(Instant instant) {

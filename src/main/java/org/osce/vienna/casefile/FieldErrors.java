@@ -8,6 +8,7 @@ import java.util.Map;
 public final class FieldErrors {
 
   private final Map<String, String> errors = new LinkedHashMap<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
 
   public FieldErrors add(String field, String message) {
     errors.putIfAbsent(field, message);
@@ -16,6 +17,15 @@ public final class FieldErrors {
 
   public FieldErrors addAll(InvalidInputException invalid) {
     invalid.fieldErrors().forEach(this::add);
+    invalid.labels().forEach(labels::putIfAbsent);
+    return this;
+  }
+
+  /** What a user calls {@code field}, for the refusal's plain message; nothing when {@code label} is null. */
+  public FieldErrors label(String field, String label) {
+    if (label != null) {
+      labels.putIfAbsent(field, label);
+    }
     return this;
   }
 
@@ -35,7 +45,7 @@ public final class FieldErrors {
   /** Throws when anything was added; {@code what} says which input, e.g. "Invalid start data". */
   public void throwIfAny(String what) {
     if (!errors.isEmpty()) {
-      throw new InvalidInputException(what, errors);
+      throw new InvalidInputException(what, errors, labels);
     }
   }
 }

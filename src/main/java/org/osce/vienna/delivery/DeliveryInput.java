@@ -28,9 +28,11 @@ public record DeliveryInput(DeliveryChannel channel, Instant deliveredAt) {
   static final String CHANNELS = "must be " + Arrays.stream(DeliveryChannel.values()).map(Enum::name)
       .collect(Collectors.joining(" or "));
 
-  public static final Field CHANNEL = Field.choice(DELIVERY_CHANNEL).required(CHANNELS);
+  public static final Field CHANNEL = Field.choice(DELIVERY_CHANNEL).required(CHANNELS)
+      .labelled("the way the letter was delivered");
   /** Required by hand only: {@link #read}. */
-  public static final Field HANDED_OVER = Field.dateTime(DELIVERED_AT);
+  public static final Field HANDED_OVER = Field.dateTime(DELIVERED_AT)
+      .labelled("the time the letter was handed over");
 
   public static final InputContract TASK = InputContract.task(TASK_SIGN_AND_DELIVER, CHANNEL, HANDED_OVER);
 
@@ -50,11 +52,11 @@ public record DeliveryInput(DeliveryChannel channel, Instant deliveredAt) {
       if (deliveredAt == null && !in.isWrong(DELIVERED_AT)) {
         in.refuse(DELIVERED_AT, "is required for a letter delivered by hand: when was it handed over?");
       } else if (deliveredAt != null && DateTimes.isInFuture(deliveredAt, now)) {
-        in.refuse(DELIVERED_AT, "is in the future");
+        in.refuse(DELIVERED_AT, DateTimes.notInFuture(deliveredAt));
       } else if (deliveredAt != null && caseStartedAt != null
           && deliveredAt.isBefore(caseStartedAt.truncatedTo(ChronoUnit.MINUTES))) {
         // Forms give minutes, not seconds: a handover in the minute the case was started is fine.
-        in.refuse(DELIVERED_AT, "is before the case was started");
+        in.refuse(DELIVERED_AT, "cannot be before the case was started, on " + DateTimes.shown(caseStartedAt));
       }
     }
     in.throwIfAny(REFUSED);

@@ -46,7 +46,7 @@ public class RecordDelivery implements JavaDelegate {
     execution.setVariable(RESPONSE_DUE_AT, CaseVariables.dateValue(dueAt));
     cases.delivered(reference, channel, deliveredAt, dueAt);
     timeline.record(reference, deliveredAt, TimelineEvent.LETTER_DELIVERED, null,
-        (channel == DeliveryChannel.EMAIL ? "by e-mail" : "by hand") + "; response due by " + dueAt
+        (channel == DeliveryChannel.EMAIL ? "by e-mail" : "by hand") + "; response due by " + DateTimes.shown(dueAt)
             + (deadlines.fallsOnWeekend(dueAt) ? " (falls on a weekend; no extension)" : ""));
   }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.Field;
@@ -30,14 +31,18 @@ import org.osce.vienna.engine.InputValues;
 public record DraftInput(Letter letter, List<String> invited, Instant signOffDueAt) {
 
   public static final Field LETTER_REQUIRED = Field.json(LETTER).required("is required");
-  public static final Field INVITED = Field.textList(INVITED_DELEGATIONS);
-  public static final Field SIGN_OFF_DUE = Field.dateTime(SIGN_OFF_DUE_AT);
+  public static final Field INVITED = Field.textList(INVITED_DELEGATIONS)
+      .labelled("the list of delegations invited to co-sign");
+  public static final Field SIGN_OFF_DUE = Field.dateTime(SIGN_OFF_DUE_AT)
+      .labelled("the sign-off deadline");
   /**
    * The form's own lists of the letter's paragraphs and questions, each entry {@code {"text": …}} (Camunda
    * Forms' dynamic lists hold objects, not strings); the form writes them into {@code letter}.
    */
-  public static final Field INTRODUCTION_LIST = Field.json(DRAFT_INTRODUCTION);
-  public static final Field QUESTIONS_LIST = Field.json(DRAFT_QUESTIONS);
+  public static final Field INTRODUCTION_LIST = Field.json(DRAFT_INTRODUCTION)
+      .labelled("the introduction");
+  public static final Field QUESTIONS_LIST = Field.json(DRAFT_QUESTIONS)
+      .labelled("the list of questions");
 
   static final String WHEN_INVITING = "is required when delegations are invited to co-sign";
   static final String NOT_AN_OBJECT = "must be a JSON object (the shape of letter-2021-11-04-belarus.json)";
@@ -110,7 +115,7 @@ public record DraftInput(Letter letter, List<String> invited, Instant signOffDue
   /** A sign-off deadline is in the future (strictly: the round is still to run). */
   static void mustBeAhead(InputReader in, Instant dueAt, Instant now) {
     if (!dueAt.isAfter(now)) {
-      in.refuse(SIGN_OFF_DUE_AT, "must be in the future");
+      in.refuse(SIGN_OFF_DUE_AT, "must be in the future: " + DateTimes.shown(dueAt) + " has passed");
     }
   }
 

@@ -21,8 +21,10 @@ public record DraftReview(boolean approved, String comments) {
 
   public static final int MAX_COMMENTS = 10_000;
 
-  public static final Field APPROVED = Field.bool(DRAFT_APPROVED).required("is required (true or false)");
-  public static final Field COMMENTS = Field.text(REVIEW_COMMENTS, MAX_COMMENTS);
+  public static final Field APPROVED = Field.bool(DRAFT_APPROVED).required("is required (true or false)")
+      .labelled("the decision on the draft");
+  public static final Field COMMENTS = Field.text(REVIEW_COMMENTS, MAX_COMMENTS)
+      .labelled("the comments on the draft");
 
   public static final InputContract TASK = InputContract.task(TASK_APPROVE_DRAFT, APPROVED, COMMENTS);
 

@@ -36,13 +36,17 @@ public record StartInput(String reference, String leadDelegation, String address
   public static final int MAX_SUBJECT = 200;
 
   public static final Field REFERENCE_FIELD = Field.text(REFERENCE, MAX_REFERENCE)
-      .required("is required (the case reference, e.g. VM-2021-BY-01)");
+      .required("is required (the case reference, e.g. VM-2021-BY-01)")
+      .labelled("the case reference");
   public static final Field LEAD = Field.state(LEAD_DELEGATION)
-      .required("is required (a participating State's code, e.g. GB)");
+      .required("is required (a participating State's code, e.g. GB)")
+      .labelled("the lead delegation");
   public static final Field ADDRESSEE = Field.state(ADDRESSEE_STATE)
-      .required("is required (a participating State's code, e.g. BY)");
+      .required("is required (a participating State's code, e.g. BY)")
+      .labelled("the addressee State");
   public static final Field SUBJECT_FIELD = Field.text(SUBJECT, MAX_SUBJECT)
-      .required("is required (a short title of the case)");
+      .required("is required (a short title of the case)")
+      .labelled("the subject");
   /** A case may come with its letter already drafted (from a ministry's system). */
   public static final Field LETTER_FIELD = Field.json(LETTER);
 

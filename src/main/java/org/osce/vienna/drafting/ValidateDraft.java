@@ -1,6 +1,7 @@
 package org.osce.vienna.drafting;
 
 import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.engine.ProcessConstants.DRAFTED_BY;
 import static org.osce.vienna.engine.ProcessConstants.INVITED_DELEGATIONS;
 import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
@@ -37,6 +38,9 @@ public class ValidateDraft implements TaskListener {
     task.setVariable(LETTER, CaseVariables.jsonValue(draft.letter()));
     task.setVariable(INVITED_DELEGATIONS, CaseVariables.jsonValue(draft.invited()));
     task.setVariable(SIGN_OFF_DUE_AT, CaseVariables.dateValue(draft.signOffDueAt()));
+    // A returned draft goes back to the officer who claimed this one; a draft completed unclaimed (a system
+    // over REST) goes back to the delegation.
+    task.setVariable(DRAFTED_BY, task.getAssignee());
     String reference = CaseVariables.reference(task.getExecution());
     invitations.replace(reference, draft.invited());
     timeline.record(reference, EngineClock.now(), TimelineEvent.DRAFT_SUBMITTED,

@@ -60,6 +60,7 @@ public final class InputReader {
   }
 
   public Integer number(Field field) {
+    errors.label(field.name(), field.label());
     Object value = values.get(field.name());
     if (value == null) {
       missingIfRequired(field);
@@ -135,6 +136,8 @@ public final class InputReader {
   }
 
   private <T> T read(Field field, Supplier<T> reading) {
+    // Every field read is named by its label in a refusal, whichever rule finds it wrong.
+    errors.label(field.name(), field.label());
     try {
       return reading.get();
     } catch (InvalidInputException e) {

@@ -64,9 +64,20 @@ public final class ProcessConstants {
   // The application's own variables, for forms, timers and gateways
   /** "VM-2021-BY-01 (Belarus)": appended to task names so a task list says which case. */
   public static final String CASE_LABEL = "caseLabel";
+  /** Who drafted the letter (claimed "Draft the letter"): a returned draft is assigned back to her (the BPMN). */
+  public static final String DRAFTED_BY = "draftedBy";
   public static final String SIGNATORIES = "signatories";
   public static final String SIGNATORY_COUNT = "signatoryCount";
   public static final String SIGNATORIES_TEXT = "signatoriesText";
+  /**
+   * The co-signing form's list of who of the invited delegations has joined, declined or not yet decided
+   * (contract name, as in {@code GET /api/cases/{reference}}); read when the form opens, never stored.
+   */
+  public static final String SIGN_OFF = "signOff";
+  /** The co-signing form's draft letter as it will read now, {"html": …}; read when the form opens, never stored. */
+  public static final String DRAFT_LETTER = "draftLetter";
+  /** The sign-and-deliver form's declines, each with its comment; read when the form opens, never stored. */
+  public static final String DECLINES = "declines";
   public static final String LETTER_URL = "letterUrl";
   /** The final letter's text for the sign-and-deliver form: {"html": "<div class=\"vm-letter\">…</div>"}. */
   public static final String FINAL_LETTER = "finalLetter";
@@ -79,6 +90,11 @@ public final class ProcessConstants {
   public static final String PARTICIPATING_STATES = "participatingStates";
   /** A State's name as the forms' texts write it, {"AL": "Albania", ..., "GB": "the United Kingdom"}. */
   public static final String STATE_NAMES_IN_TEXT = "stateNamesInText";
+  /**
+   * The case's times as the forms show them, on each task: {"responseDueAt": "4 December 2026, 23:59 Vienna time
+   * (CET)", ...}. Tasklist would show a Date variable in the browser's zone ({@link TaskLabelling}).
+   */
+  public static final String TIMES_IN_VIENNA = "timesInVienna";
 
   private ProcessConstants() {
   }

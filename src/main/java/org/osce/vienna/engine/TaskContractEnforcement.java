@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.osce.vienna.casefile.FieldErrors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +36,11 @@ import org.springframework.stereotype.Component;
 public class TaskContractEnforcement extends AbstractCamundaConfiguration {
 
   private final InputContracts contracts;
+  private final ObjectProvider<FormVariables> formVariables;
 
-  public TaskContractEnforcement(InputContracts contracts) {
+  public TaskContractEnforcement(InputContracts contracts, ObjectProvider<FormVariables> formVariables) {
     this.contracts = contracts;
+    this.formVariables = formVariables;
   }
 
   @Override
@@ -224,6 +228,25 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
         boolean deserializeValues) {
       check(tasks, taskId, null, properties);
       return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+    }
+
+    /** What the engine reads, and the {@link FormVariables} of the task, read with the caller's rights. */
+    @Override
+    public VariableMap getTaskFormVariables(String taskId, Collection<String> names, boolean deserializeObjectValues) {
+      VariableMap variables = super.getTaskFormVariables(taskId, names, deserializeObjectValues);
+      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      Object reference = task == null || task.getProcessInstanceId() == null ? null
+          : tasks.getVariable(taskId, ProcessConstants.REFERENCE);
+      if (reference instanceof String caseReference) {
+        VariableMap read = Variables.fromMap(variables);
+        formVariables.orderedStream().forEach(more -> more.of(task.getTaskDefinitionKey(), caseReference, read)
+            .forEach((name, value) -> {
+              if (names == null || names.isEmpty() || names.contains(name)) {
+                variables.putValueTyped(name, value);
+              }
+            }));
+      }
+      return variables;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.osce.vienna.engine.InputValues;
  */
 public record FollowUpDecision(List<FollowUpAction> actions) {
 
-  public static final Field ACTIONS = Field.textList(FOLLOW_UP_ACTIONS);
+  public static final Field ACTIONS = Field.textList(FOLLOW_UP_ACTIONS)
+      .labelled("the follow-up");
 
   public static final InputContract TASK = InputContract.task(TASK_DECIDE_FOLLOW_UP, ACTIONS);
 

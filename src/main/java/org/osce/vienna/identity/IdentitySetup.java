@@ -55,13 +55,15 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
     identityService = processEngine.getIdentityService();
     authorizationService = processEngine.getAuthorizationService();
     for (ParticipatingState state : ParticipatingStates.all().list()) {
-      setUpDelegationGroup(Groups.delegation(state.code()), "Delegation of " + state.name());
-      setUpDelegationGroup(Groups.heads(state.code()), "Heads of delegation of " + state.name());
+      // "United Kingdom — officers": the State first, so that Tasklist's narrow list of groups shows it whole.
+      setUpDelegationGroup(Groups.delegation(state.code()), state.name() + " — officers", "Delegation of " + state.name());
+      setUpDelegationGroup(Groups.heads(state.code()), state.name() + " — heads of delegation",
+          "Heads of delegation of " + state.name());
       // Heads ask for a bilateral meeting from Tasklist (the start listener checks the case and the State).
       grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.MEETING_REQUEST_PROCESS_KEY,
           Permissions.READ, Permissions.CREATE_INSTANCE);
     }
-    createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW");
+    createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW", null);
     grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // Variables are read with permissions of their own (enforceSpecificVariablePermission).
@@ -78,8 +80,8 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
         ParticipatingStates.all().size(), ParticipatingStates.all().size(), Groups.MANAGERS);
   }
 
-  private void setUpDelegationGroup(String groupId, String name) {
-    createGroup(groupId, name, "DELEGATION");
+  private void setUpDelegationGroup(String groupId, String name, String formerName) {
+    createGroup(groupId, name, "DELEGATION", formerName);
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // Start a case: read the procedure's definition (and its start form) and create an instance.
     grant(groupId, Resources.PROCESS_DEFINITION, ProcessConstants.PROCESS_KEY,
@@ -87,8 +89,17 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
     grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
-  private void createGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() > 0) {
+  /**
+   * Creates the group; a group of an earlier version that still has the name this class gave it then
+   * ({@code formerName}) is renamed. A name an administrator chose is kept.
+   */
+  private void createGroup(String id, String name, String type, String formerName) {
+    Group existing = identityService.createGroupQuery().groupId(id).singleResult();
+    if (existing != null) {
+      if (formerName != null && formerName.equals(existing.getName())) {
+        existing.setName(name);
+        identityService.saveGroup(existing);
+      }
       return;
     }
     Group group = identityService.newGroup(id);

@@ -61,23 +61,24 @@ public class CheckMeetingRequest implements ExecutionListener {
     String reference = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
         : CaseVariables.string(execution, REFERENCE);
     if (reference == null) {
-      throw InvalidInputException.single(REFUSED, REFERENCE, "is required (the case's reference)");
+      throw MeetingRequestInput.CASE_REFERENCE.refusal(REFUSED, "is required (the case's reference)");
     }
     Authentication user = identityService.getCurrentAuthentication();
     String state = headedState(user);
     CaseRecord c = cases.find(reference).orElse(null);
     // A case the user's State has nothing to do with is answered as one that does not exist.
     if (c == null || !concerns(c, state)) {
-      throw InvalidInputException.single(REFUSED, REFERENCE, "there is no case '" + reference + "' of "
-          + ParticipatingStates.all().byCode(state).orElseThrow().name() + " (lead, signatory or addressee)");
+      throw MeetingRequestInput.CASE_REFERENCE.refusal(REFUSED, "'" + reference + "' names no case of "
+          + ParticipatingStates.all().byCode(state).orElseThrow().nameInText()
+          + " (as lead, signatory or addressee): check the reference");
     }
     if (c.status() == CaseStatus.CLOSED) {
-      throw InvalidInputException.single(REFUSED, REFERENCE,
-          "case " + reference + " is closed: no more bilateral meetings can be requested in it");
+      throw MeetingRequestInput.CASE_REFERENCE.refusal(REFUSED,
+          "names case " + reference + ", which is closed: no more bilateral meetings can be requested in it");
     }
     if (c.deliveredAt() == null || !waitsForMeetingRequests(c)) {
-      throw InvalidInputException.single(REFUSED, REFERENCE, "the letter of case " + reference
-          + " has not been delivered yet (status " + c.status() + "): a bilateral meeting can be requested once it is");
+      throw MeetingRequestInput.CASE_REFERENCE.refusal(REFUSED, "names case " + reference
+          + ", whose letter has not been delivered yet: a bilateral meeting can be requested once it is");
     }
     Instant now = EngineClock.now();
     // A head asks in the name of the State she heads, never of a State named in a field.

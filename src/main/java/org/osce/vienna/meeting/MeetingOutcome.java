@@ -14,9 +14,11 @@ public record MeetingOutcome(boolean held, String outcome) {
 
   public static final int MAX_OUTCOME = 100_000;
 
-  public static final Field HELD = Field.bool(MEETING_HELD).required("is required: was the meeting held?");
+  public static final Field HELD = Field.bool(MEETING_HELD).required("is required: was the meeting held?")
+      .labelled("whether the meeting was held");
   public static final Field OUTCOME = Field.text(MEETING_OUTCOME, MAX_OUTCOME)
-      .required("is required: what came of the meeting, or why it was not held");
+      .required("is required: what came of the meeting, or why it was not held")
+      .labelled("the outcome of the meeting");
 
   public static final InputContract TASK = InputContract.task(TASK_RECORD_MEETING_OUTCOME, HELD, OUTCOME);
 

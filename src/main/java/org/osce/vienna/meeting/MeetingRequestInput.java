@@ -22,8 +22,10 @@ public record MeetingRequestInput(String requestedBy, Instant requestedAt) {
 
   public static final Field REQUESTED_BY = Field.state(MEETING_REQUESTED_BY)
       .required("is required (the code of the State that asks)");
-  public static final Field REQUESTED_AT = Field.dateTime(MEETING_REQUESTED_AT);
-  public static final Field CASE_REFERENCE = Field.text(REFERENCE, 64).required("is required (the case's reference)");
+  public static final Field REQUESTED_AT = Field.dateTime(MEETING_REQUESTED_AT)
+      .labelled("the time the meeting was asked for");
+  public static final Field CASE_REFERENCE = Field.text(REFERENCE, 64).required("is required (the case's reference)")
+      .labelled("the case reference");
 
   public static final InputContract MESSAGE =
       InputContract.message(MESSAGE_BILATERAL_MEETING_REQUESTED, REQUESTED_BY, REQUESTED_AT);
@@ -43,9 +45,9 @@ public record MeetingRequestInput(String requestedBy, Instant requestedAt) {
     String requestedBy = in.state(REQUESTED_BY);
     Instant requestedAt = in.dateTime(REQUESTED_AT);
     if (requestedAt != null && DateTimes.isInFuture(requestedAt, now)) {
-      in.refuse(MEETING_REQUESTED_AT, "is in the future");
+      in.refuse(MEETING_REQUESTED_AT, DateTimes.notInFuture(requestedAt));
     } else if (requestedAt != null && deliveredAt != null && requestedAt.isBefore(deliveredAt)) {
-      in.refuse(MEETING_REQUESTED_AT, "is before the letter was delivered (" + deliveredAt + ")");
+      in.refuse(MEETING_REQUESTED_AT, "cannot be before the letter was delivered, on " + DateTimes.shown(deliveredAt));
     }
     in.throwIfAny(REFUSED);
     return new MeetingRequestInput(requestedBy, requestedAt != null ? requestedAt : now);

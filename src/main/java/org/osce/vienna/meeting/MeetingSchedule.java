@@ -13,7 +13,8 @@ import org.osce.vienna.engine.InputValues;
 public record MeetingSchedule(Instant scheduledFor) {
 
   public static final Field SCHEDULED_FOR = Field.dateTime(MEETING_SCHEDULED_FOR)
-      .required("is required: when will the meeting take place?");
+      .required("is required: when will the meeting take place?")
+      .labelled("the time of the meeting");
 
   public static final InputContract TASK = InputContract.task(TASK_ARRANGE_BILATERAL_MEETING, SCHEDULED_FOR);
 

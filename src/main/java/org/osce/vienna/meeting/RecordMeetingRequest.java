@@ -9,6 +9,7 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_TARGET_AT;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Deadlines;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
@@ -52,6 +53,6 @@ public class RecordMeetingRequest implements JavaDelegate {
     events.publishEvent(new MeetingRequested(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
         requestedBy, id, targetAt));
     timeline.record(reference, requestedAt, TimelineEvent.MEETING_REQUESTED, null,
-        "by " + requestedBy + "; target " + targetAt);
+        "by " + requestedBy + "; target " + DateTimes.shown(targetAt));
   }
 }

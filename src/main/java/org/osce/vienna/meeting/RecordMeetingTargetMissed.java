@@ -7,6 +7,7 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_TARGET_AT;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.CaseVariables;
@@ -40,6 +41,6 @@ public class RecordMeetingTargetMissed implements JavaDelegate {
     meetings.targetMissed(meetingId, now);
     events.publishEvent(new MeetingTargetPassed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
         meetingId, targetAt));
-    timeline.record(reference, now, TimelineEvent.MEETING_TARGET_PASSED, null, "target " + targetAt);
+    timeline.record(reference, now, TimelineEvent.MEETING_TARGET_PASSED, null, "target " + DateTimes.shown(targetAt));
   }
 }

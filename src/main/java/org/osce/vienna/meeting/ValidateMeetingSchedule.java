@@ -7,6 +7,7 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_SCHEDULED_FOR;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.engine.CaseVariables;
@@ -47,7 +48,7 @@ public class ValidateMeetingSchedule implements TaskListener {
     meetings.scheduled(meetingId, scheduledFor);
     String reference = CaseVariables.reference(task.getExecution());
     timeline.record(reference, EngineClock.now(), TimelineEvent.MEETING_ARRANGED, currentUser.id(),
-        "for " + scheduledFor);
+        "for " + DateTimes.shown(scheduledFor));
     events.publishEvent(new MeetingArranged(reference, (String) task.getVariable(CASE_LABEL),
         signatories.signing(reference), meetingId, scheduledFor));
   }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
@@ -69,8 +70,7 @@ public class CaseNotices {
     this.settings = settings;
     this.zone = properties.timeZone();
     // "2 November 2021, 18:00 Vienna time (CET)": the procedure's zone by its city, and whether summer time.
-    this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm '" + zoneName(zone) + "' (z)", Locale.ENGLISH)
-        .withZone(zone);
+    this.dateTime = DateTimes.shownIn(zone);
   }
 
   /**
@@ -207,8 +207,7 @@ public class CaseNotices {
 
   /** "Vienna time" for Europe/Vienna: the city of the zone. */
   static String zoneName(ZoneId zone) {
-    String id = zone.getId();
-    return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') + " time";
+    return DateTimes.zoneName(zone);
   }
 
   private String format(Instant instant) {

@@ -23,8 +23,10 @@ import org.osce.vienna.engine.InputValues;
 public record AssessmentInput(boolean substantive, Map<Integer, Assessment> byQuestion) {
 
   public static final Field SUBSTANTIVE = Field.bool(RESPONSE_SUBSTANTIVE)
-      .required("is required: does the response answer in substance?");
-  public static final Field ASSESSMENTS = Field.json(QUESTION_ASSESSMENTS);
+      .required("is required: does the response answer in substance?")
+      .labelled("the assessment of the response as a whole");
+  public static final Field ASSESSMENTS = Field.json(QUESTION_ASSESSMENTS)
+      .labelled("the assessment of the questions");
   /** Each item's assessment, which the form asks for question by question. */
   public static final Field ASSESSMENT = Field.choice(QUESTION_ASSESSMENTS + ".assessment")
       .required("needs an assessment: ANSWERED, PARTLY_ANSWERED or NOT_ANSWERED");

@@ -6,6 +6,7 @@ import static org.osce.vienna.engine.ProcessConstants.RESPONSE_DUE_AT;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
@@ -38,6 +39,6 @@ public class RecordMissedDeadline implements JavaDelegate {
     Instant dueAt = CaseVariables.instant(execution, RESPONSE_DUE_AT);
     cases.deadlineMissed(reference, now);
     events.publishEvent(new ResponseDeadlinePassed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference), dueAt));
-    timeline.record(reference, now, TimelineEvent.RESPONSE_DEADLINE_PASSED, null, "due " + dueAt);
+    timeline.record(reference, now, TimelineEvent.RESPONSE_DEADLINE_PASSED, null, "due " + DateTimes.shown(dueAt));
   }
 }

@@ -24,12 +24,16 @@ public record ResponseInput(Instant receivedAt, String reference, String summary
   public static final int MAX_REFERENCE = 200;
   public static final int MAX_SUMMARY = 100_000;
 
-  public static final Field RECEIVED = Field.bool(RESPONSE_RECEIVED).required("is required (true or false)");
+  public static final Field RECEIVED = Field.bool(RESPONSE_RECEIVED).required("is required (true or false)")
+      .labelled("whether a response was received");
   public static final Field RECEIVED_AT = Field.dateTime(RESPONSE_RECEIVED_AT)
-      .required("is required: when did the response arrive?");
-  public static final Field REFERENCE = Field.text(RESPONSE_REFERENCE, MAX_REFERENCE);
+      .required("is required: when did the response arrive?")
+      .labelled("the response's date of receipt");
+  public static final Field REFERENCE = Field.text(RESPONSE_REFERENCE, MAX_REFERENCE)
+      .labelled("the response's reference");
   public static final Field SUMMARY = Field.text(RESPONSE_SUMMARY, MAX_SUMMARY)
-      .required("is required: summarise what the response says");
+      .required("is required: summarise what the response says")
+      .labelled("the summary of the response");
 
   /** "Register the response": whether one arrived, and if so the response. */
   public static final InputContract TASK =
@@ -55,11 +59,11 @@ public record ResponseInput(Instant receivedAt, String reference, String summary
     InputReader in = new InputReader(values);
     Instant receivedAt = in.dateTime(RECEIVED_AT);
     if (receivedAt != null && DateTimes.isInFuture(receivedAt, now)) {
-      in.refuse(RESPONSE_RECEIVED_AT, "is in the future");
+      in.refuse(RESPONSE_RECEIVED_AT, DateTimes.notInFuture(receivedAt));
     } else if (receivedAt != null && deliveredAt != null
         && receivedAt.isBefore(deliveredAt.truncatedTo(ChronoUnit.MINUTES))) {
       // Forms give minutes, not seconds: a response in the minute of delivery is fine.
-      in.refuse(RESPONSE_RECEIVED_AT, "is before the letter was delivered (" + deliveredAt + ")");
+      in.refuse(RESPONSE_RECEIVED_AT, "cannot be before the letter was delivered, on " + DateTimes.shown(deliveredAt));
     }
     String reference = in.text(REFERENCE);
     String summary = in.text(SUMMARY);

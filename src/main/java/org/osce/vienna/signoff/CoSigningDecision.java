@@ -19,8 +19,10 @@ public record CoSigningDecision(boolean joins, String comment) {
   /** As long as the signatory's record keeps (vm_signatory.decision_comment). */
   public static final int MAX_COMMENT = 4_000;
 
-  public static final Field JOINS = Field.bool(CO_SIGNS).required("is required (true or false)");
-  public static final Field COMMENT = Field.text(CO_SIGN_COMMENT, MAX_COMMENT);
+  public static final Field JOINS = Field.bool(CO_SIGNS).required("is required (true or false)")
+      .labelled("the decision to join or decline");
+  public static final Field COMMENT = Field.text(CO_SIGN_COMMENT, MAX_COMMENT)
+      .labelled("the comment");
 
   public static final InputContract TASK = InputContract.task(TASK_DECIDE_CO_SIGNING, JOINS, COMMENT);
 

@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.engine.ProcessConstants;
 import org.osce.vienna.support.TestUsers;
 import org.osce.vienna.support.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The case API with the webapps' login, as a browser calls it from a Tasklist form's link or from
@@ -18,6 +22,9 @@ import org.osce.vienna.support.WebappSession;
  * Basic challenge, as before.
  */
 class WebappLoginOverRestTest extends ApiTestSupport {
+
+  @Autowired
+  RepositoryService repositoryService;
 
   /** A browser with the webapps' session, whose answers read as the other API tests' do. */
   final class Browser {
@@ -190,5 +197,43 @@ class WebappLoginOverRestTest extends ApiTestSupport {
     assertThat(plugin.contentType()).startsWith("text/javascript");
     assertThat(plugin.body()).contains("pluginPoint: \"cockpit.route\"", "pluginPoint: \"cockpit.navigation\"");
     assertThat(manager.get("/camunda/api/cockpit/plugin/vienna-cases/static/app/plugin.css").status()).isEqualTo(200);
+  }
+
+  @Test
+  void tasklistServesTheFormsPlugin() {
+    Browser officer = new Browser().login("tasklist", TestUsers.officer(identityService, "GB"));
+    assertThat(officer.get("/camunda/app/tasklist/default/").body()).contains("vienna-forms");
+    Answer plugin = officer.get("/camunda/api/tasklist/plugin/vienna-forms/static/app/plugin.js");
+    assertThat(plugin.status()).isEqualTo(200);
+    assertThat(plugin.contentType()).startsWith("text/javascript");
+    assertThat(plugin.body()).contains("notifyFormValidated", "is not a date written");
+    assertThat(officer.get("/camunda/api/tasklist/plugin/vienna-forms/static/app/plugin.css").status()).isEqualTo(200);
+  }
+
+  @Test
+  void theStartFormComesWithTheUsersOwnDelegationAsTheLead() {
+    String definition = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(ProcessConstants.PROCESS_KEY).latestVersion().singleResult().getId();
+    String startForm = "/camunda/api/engine/engine/default/process-definition/" + definition + "/deployed-start-form";
+
+    Answer officer = new Browser().login("tasklist", TestUsers.officer(identityService, "GB")).get(startForm);
+    assertThat(officer.status()).isEqualTo(200);
+    assertThat(leadField(officer).path("defaultValue").asText()).isEqualTo("GB");
+    Answer head = new Browser().login("tasklist", TestUsers.head(identityService, "FR")).get(startForm);
+    assertThat(leadField(head).path("defaultValue").asText()).isEqualTo("FR");
+    // The administrator belongs to no delegation: she chooses.
+    TestUsers.ensure(identityService, "t-admin", Groups.ADMINS);
+    Answer admin = new Browser().login("tasklist", "t-admin").get(startForm);
+    assertThat(admin.status()).isEqualTo(200);
+    assertThat(leadField(admin).has("defaultValue")).isFalse();
+  }
+
+  private static JsonNode leadField(Answer form) {
+    for (var component : form.json().path("components")) {
+      if (ProcessConstants.LEAD_DELEGATION.equals(component.path("key").asText())) {
+        return component;
+      }
+    }
+    throw new AssertionError("no field leadDelegation in " + form.body());
   }
 }

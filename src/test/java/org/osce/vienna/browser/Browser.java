@@ -171,31 +171,68 @@ final class Browser implements AutoCloseable {
     pause(800);
   }
 
-  void submitStart() {
+  /** Clicks "Start" and returns what Tasklist then says (its confirmation lasts three seconds: read at once). */
+  String submitStart() {
     click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']"));
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !notifications().isEmpty());
+    } catch (TimeoutException e) {
+      // Nothing said: the caller asserts on what the user sees.
+    }
+    String said = notifications();
+    pause(2500);
+    return said;
+  }
+
+  /** Completes the open task: "Complete" as the filled form leaves it, with no "Save" first. */
+  void complete() {
+    By complete = By.xpath("//*[contains(@class,'form-actions')]//button[normalize-space(.)='Complete']");
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(complete));
+    } catch (TimeoutException e) {
+      Path shot = shot("complete-disabled");
+      throw new AssertionError("\"Complete\" stays disabled (screenshot " + shot + "); the page shows: " + text(), e);
+    }
+    // Scrolled to the middle of the window first: at its foot, Tasklist's footer or notifications lie over it.
+    click(complete);
     pause(2500);
   }
 
+  /** Whether the open task's "Complete" can be clicked. */
+  boolean completeEnabled() {
+    return driver.findElement(By.xpath("//*[contains(@class,'form-actions')]//button[normalize-space(.)='Complete']"))
+        .isEnabled();
+  }
+
   /**
-   * Completes the open task. Clicks "Save" first: with form-js 1.8 in Tasklist 7.24 a change in a
-   * dynamic list leaves "Complete" disabled although the form is valid, and saving validates afresh.
+   * The lines of the notification shown (a refused form's: Tasklist's heading, then the server's message),
+   * once it has appeared; then closes it with its ×, as a user does, so that it covers nothing.
    */
-  void complete() {
-    By save = By.xpath("//*[contains(@class,'form-actions')]//button[normalize-space(.)='Save']");
-    if (driver.findElement(save).isEnabled()) {
-      driver.findElement(save).click();
-      pause(600);
-    }
-    By complete = By.xpath("//*[contains(@class,'form-actions')]//button[normalize-space(.)='Complete']");
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(complete));
-    driver.findElement(complete).click();
-    pause(2500);
+  List<String> readAndCloseNotification() {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> notifications().lines().anyMatch(l -> !l.equals("×")));
+    List<String> lines = notifications().lines().filter(l -> !l.equals("×")).toList();
+    // The page's panel, or a start form's inside its dialog: the one shown.
+    driver.findElements(By.xpath("//*[contains(@class,'notifications')]//button[normalize-space(.)='×']")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow(() -> new AssertionError("no × on the notification"))
+        .click();
+    pause(300);
+    return lines;
   }
 
   /** The texts of the notifications shown (errors of a refused form, confirmations). */
   String notifications() {
-    return driver.findElements(By.cssSelector(".notifications")).stream().map(WebElement::getText)
-        .filter(t -> !t.isBlank()).reduce("", (a, b) -> a + " " + b).trim();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return driver.findElements(By.cssSelector(".notifications")).stream().map(WebElement::getText)
+            .filter(t -> !t.isBlank()).reduce("", (a, b) -> a + " " + b).trim();
+      } catch (StaleElementReferenceException e) {
+        // A notification came or went between finding and reading them: read them again.
+        if (attempt == 3) {
+          throw e;
+        }
+        pause(200);
+      }
+    }
   }
 
   // ---- Camunda Forms (form-js): fields are found by the form's field id
@@ -213,6 +250,11 @@ final class Browser implements AutoCloseable {
     input.sendKeys(text);
     // form-js takes a text field's value after a short debounce; leaving earlier validates the old value.
     pause(400);
+  }
+
+  /** What a field shows: a text field's text, a select's chosen label. */
+  String shown(String fieldId) {
+    return waitVisible(field(fieldId)).getDomProperty("value");
   }
 
   /** Picks an entry of a (searchable) select by its label. */
@@ -234,19 +276,45 @@ final class Browser implements AutoCloseable {
     pause(300);
   }
 
-  /** Sets a datetime field's date and time (24 h), in the browser's time zone. */
+  /**
+   * Sets a datetime field's date and time (24 h) as a person does: the date typed in the format the field's
+   * placeholder shows (the browser's locale, e.g. mm/dd/yyyy), then the time; Tab leaves the field.
+   */
   void dateTime(String fieldId, LocalDateTime at) {
-    WebElement date = waitVisible(field(fieldId + "-date"));
-    scrollTo(date);
-    date.click();
-    date.sendKeys(Keys.chord(Keys.CONTROL, "a"));
-    date.sendKeys(at.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
-    pause(300);
+    typeDate(fieldId, at.format(DateTimeFormatter.ofPattern(datePattern(fieldId))));
     WebElement time = driver.findElement(field(fieldId + "-time"));
     time.click();
     time.sendKeys(Keys.chord(Keys.CONTROL, "a"));
     time.sendKeys(at.format(DateTimeFormatter.ofPattern("HH:mm")), Keys.TAB);
     pause(400);
+  }
+
+  /** Types {@code text} into a datetime field's date and presses Enter, as a person types a date. */
+  void typeDate(String fieldId, String text) {
+    WebElement date = waitVisible(field(fieldId + "-date"));
+    scrollTo(date);
+    date.click();
+    date.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    date.sendKeys(text, Keys.ENTER);
+    pause(300);
+  }
+
+  /** The java.time pattern of the date format a datetime field's placeholder shows: "dd/mm/yyyy" as "dd/MM/yyyy". */
+  String datePattern(String fieldId) {
+    return waitVisible(field(fieldId + "-date")).getDomAttribute("placeholder").replace('m', 'M');
+  }
+
+  /** The text of the field's error messages, empty when it shows none. */
+  String fieldErrors(String fieldId) {
+    WebElement input = waitVisible(field(fieldId + "-date"));
+    WebElement formField = input.findElement(By.xpath("ancestor::*[contains(@class,'fjs-form-field')][1]"));
+    return formField.findElements(By.cssSelector(".fjs-form-field-error, .vf-date-refused")).stream()
+        .map(WebElement::getText).reduce("", (a, b) -> (a + " " + b).trim());
+  }
+
+  /** The date a datetime field shows. */
+  String dateShown(String fieldId) {
+    return waitVisible(field(fieldId + "-date")).getDomProperty("value");
   }
 
   /** Chooses the option at {@code index} (0-based) of a radio group or check list. */

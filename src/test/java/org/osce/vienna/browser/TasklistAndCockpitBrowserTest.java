@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -90,7 +93,8 @@ class TasklistAndCockpitBrowserTest {
   /** The second case, whose letter by e-mail fails while the mail server is down. */
   static final String FAILING = "VM-2026-BY-02";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final ZoneId BROWSER_ZONE = ZoneId.systemDefault();
+  /** The forms' times are Vienna time, whatever the browser's zone: the users type the time of Vienna. */
+  static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
 
   /** The SMTP server the application sends to; stopped for a while to make the e-mail delivery fail. */
   static GreenMail smtp = newSmtpServer();
@@ -162,12 +166,14 @@ class TasklistAndCockpitBrowserTest {
   @Order(2)
   void theGbOfficerStartsACaseFromTheStartForm() {
     browser.startProcess("Vienna Mechanism invocation");
+    // Her own delegation is the lead already (she may change it).
+    assertThat(browser.shown("Field_LeadDelegation")).isEqualTo("United Kingdom");
     browser.type("Field_Reference", REFERENCE);
-    browser.select("Field_LeadDelegation", "United Kingdom");
     browser.select("Field_AddresseeState", "Russian Federation");
     browser.type("Field_Subject", CASE_SUBJECT);
     browser.shot("02-start-case");
-    browser.submitStart();
+    assertThat(browser.submitStart()).contains("The process has been started.");
+    assertThat(browser.notifications()).contains("Started for case " + REFERENCE);
 
     assertThat(cases.get(REFERENCE).status()).isEqualTo(CaseStatus.DRAFTING);
     assertThat(cases.get(REFERENCE).startedBy()).isEqualTo("officer-gb");
@@ -198,7 +204,7 @@ class TasklistAndCockpitBrowserTest {
     browser.addListItem("List_Questions");
     browser.type("Field_QuestionText_1", "When will their trials be open to the public and to observers?");
     browser.tags("Field_InvitedDelegations", "Germany", "France", "United States of America", "Norway");
-    browser.dateTime("Field_SignOffDueAt", LocalDateTime.now(BROWSER_ZONE).plusDays(3).withHour(17).withMinute(0));
+    browser.dateTime("Field_SignOffDueAt", LocalDateTime.now(VIENNA).plusDays(3).withHour(17).withMinute(0));
     browser.shot("04-draft-letter-filled");
     browser.complete();
 
@@ -226,9 +232,14 @@ class TasklistAndCockpitBrowserTest {
   @Test
   @Order(5)
   void theInvitedHeadsDecideTwoJoinOneDeclinesAndTheAdministratorJoinsForNorway() {
-    decideCoSigning("de", true, null);
-    decideCoSigning("fr", true, null);
-    decideCoSigning("us", false, "We raise these concerns bilaterally for now.");
+    decideCoSigning("de", true, null, "France: has not decided yet", "Germany: has not decided yet",
+        "Norway: has not decided yet", "United States of America: has not decided yet",
+        "on behalf of the following delegations: the United Kingdom.");
+    decideCoSigning("fr", true, null, "France: has not decided yet", "Germany: joined on ",
+        "Norway: has not decided yet", "United States of America: has not decided yet",
+        "on behalf of the following delegations: Germany and the United Kingdom.");
+    decideCoSigning("us", false, "We raise these concerns bilaterally for now.", "France: joined on ",
+        "Germany: joined on ", "Norway: has not decided yet", "United States of America: has not decided yet");
     // Norway has no users here: the administrator acts for it, from her filter of all open tasks.
     browser.login("tasklist", "demo");
     browser.filter("All open tasks");
@@ -252,7 +263,7 @@ class TasklistAndCockpitBrowserTest {
     assertThat(signatories.signing(REFERENCE)).containsExactlyInAnyOrder("GB", "DE", "FR", "NO");
   }
 
-  private void decideCoSigning(String code, boolean joins, String comment) {
+  private void decideCoSigning(String code, boolean joins, String comment, String... soFar) {
     browser.login("tasklist", "head-" + code);
     browser.filter("My delegation's tasks");
     // An invited head sees her own decision to take, not the lead's tasks.
@@ -264,6 +275,12 @@ class TasklistAndCockpitBrowserTest {
     String asItWillRead = browser.driver().findElement(By.linkText("Read the whole letter as it will read"))
         .getDomAttribute("href");
     assertThat(asItWillRead).isEqualTo("/api/cases/" + REFERENCE + "/letter/preview");
+    // Who is invited and who has decided so far, and the whole letter as it will read, in the form.
+    assertThat(browser.textOf(By.cssSelector(".fjs-form")))
+        .contains("Invited to co-sign, and their decisions so far").contains(soFar);
+    assertThat(browser.textOf(By.cssSelector(".fjs-form .vm-letter"))).contains("His Excellency",
+        "Dear Ambassador,", "(ii) Fair trial: Their trials are held behind closed doors.",
+        "When will their trials be open to the public and to observers?");
     browser.option("Field_CoSigns", joins ? 0 : 1);
     if (comment != null) {
       browser.type("Field_CoSignComment", comment);
@@ -287,6 +304,9 @@ class TasklistAndCockpitBrowserTest {
     browser.filter("My delegation's tasks");
     browser.openTask("Sign and deliver the letter — " + LABEL);
     assertThat(browser.text()).contains("France, Germany, Norway, and the United Kingdom");
+    // Every decline, with its comment for the lead.
+    assertThat(browser.textOf(By.cssSelector(".fjs-form"))).contains("Declined to co-sign",
+        "United States of America: We raise these concerns bilaterally for now.");
     // The final letter, as composed, inside the form: she reads what she signs.
     String letter = browser.textOf(By.cssSelector(".fjs-form .vm-letter"));
     assertThat(letter).contains("His Excellency", "Mr. Alexander Lukashevich", "Dear Ambassador,",
@@ -302,12 +322,27 @@ class TasklistAndCockpitBrowserTest {
     assertThat(pdf).isEqualTo("/api/cases/" + REFERENCE + "/letter.pdf");
     assertThat(browser.fetch(pdf)).isEqualTo("200 application/pdf");
     browser.option("Field_DeliveryChannel", 1);
-    browser.dateTime("Field_DeliveredAt", pastMinuteNotBefore(cases.get(REFERENCE).startedAt()));
+    LocalDateTime handedOver = pastMinuteNotBefore(cases.get(REFERENCE).startedAt());
+    // A date written in the other order (day and month swapped; a day after the 12th) is refused, not rolled
+    // over into another date; "Complete" stays disabled meanwhile.
+    String pattern = browser.datePattern("Field_DeliveredAt");
+    String swapped = pattern.startsWith("dd") ? "MM/dd/yyyy" : "dd/MM/yyyy";
+    LocalDateTime past = handedOver.withDayOfMonth(Math.max(13, handedOver.getDayOfMonth())).minusMonths(1);
+    browser.typeDate("Field_DeliveredAt", past.format(DateTimeFormatter.ofPattern(swapped)));
+    assertThat(browser.fieldErrors("Field_DeliveredAt"))
+        .contains("is not a date written " + pattern.toLowerCase(), "is not a month", "4 November 2021");
+    assertThat(browser.completeEnabled()).isFalse();
+    browser.shot("07-sign-and-deliver-date-refused");
+    browser.dateTime("Field_DeliveredAt", handedOver);
+    assertThat(browser.fieldErrors("Field_DeliveredAt")).isEmpty();
+    assertThat(browser.dateShown("Field_DeliveredAt")).isEqualTo(handedOver.format(DateTimeFormatter.ofPattern(pattern)));
     browser.shot("07-sign-and-deliver");
     browser.complete();
 
     awaitTask(REFERENCE, TASK_REGISTER_RESPONSE);
     assertThat(cases.get(REFERENCE).deliveryChannel()).isEqualTo(DeliveryChannel.BY_HAND);
+    // The typed date and time land as the moment she meant: that minute, Vienna time.
+    assertThat(cases.get(REFERENCE).deliveredAt()).isEqualTo(handedOver.atZone(VIENNA).toInstant());
     assertThat(cases.get(REFERENCE).responseDueAt()).isNotNull();
   }
 
@@ -320,9 +355,10 @@ class TasklistAndCockpitBrowserTest {
     browser.startProcess("Request a bilateral meeting");
     browser.type("Field_CaseReference", "VM-2021-BY-99");
     browser.submitStart();
-    assertThat(browser.notifications()).contains("The bilateral meeting request cannot be accepted",
-        "there is no case 'VM-2021-BY-99'");
     browser.shot("08-meeting-request-refused");
+    assertThat(browser.readAndCloseNotification()).containsExactly("The process could not be started. :",
+        "The case reference 'VM-2021-BY-99' names no case of the United Kingdom (as lead, signatory or addressee):"
+            + " check the reference.");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(MEETING_REQUEST_PROCESS_KEY).count()).isEqualTo(before);
     browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"));
@@ -345,7 +381,7 @@ class TasklistAndCockpitBrowserTest {
         .contains("Arrange the bilateral meeting — " + LABEL));
     browser.openTask("Arrange the bilateral meeting — " + LABEL);
     assertThat(browser.text()).contains("with the Russian Federation.", "Requested by: the United Kingdom");
-    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(BROWSER_ZONE).plusDays(2).withHour(11).withMinute(0));
+    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(VIENNA).plusDays(2).withHour(11).withMinute(0));
     browser.shot("10-arrange-meeting");
     browser.complete();
 
@@ -366,10 +402,21 @@ class TasklistAndCockpitBrowserTest {
     browser.openTask("Register the response — " + LABEL);
     assertThat(browser.text()).contains("addressed to the Russian Federation.");
     browser.option("Field_ResponseReceived", 0);
-    browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
     browser.type("Field_ResponseReference", "Note verbale No. 123/OSCE");
     browser.type("Field_ResponseSummary", "The Russian Federation rejects the concerns as interference in its "
         + "internal affairs and gives no figures.");
+    // A date of receipt tomorrow: refused with one sentence that says what to change, in Vienna time.
+    LocalDateTime tomorrow = LocalDateTime.now(VIENNA).plusDays(1).withHour(14).withMinute(5);
+    browser.dateTime("Field_ResponseReceivedAt", tomorrow);
+    browser.complete();
+    String refusal = "The response's date of receipt cannot be in the future: " + DateTimeFormatter.ofPattern(
+        "d MMMM yyyy, HH:mm 'Vienna time' (z)", Locale.ENGLISH).format(tomorrow.atZone(VIENNA)) + " is later than now.";
+    browser.shot("11-register-response-refused");
+    assertThat(browser.readAndCloseNotification())
+        .containsExactly("An error happened while submitting the task form :", refusal);
+    assertThat(openTasks(REFERENCE, TASK_REGISTER_RESPONSE)).hasSize(1);
+
+    browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
     browser.shot("11-register-response");
     browser.complete();
 
@@ -617,10 +664,10 @@ class TasklistAndCockpitBrowserTest {
    * one if this minute began before {@code notBefore} (the case started or the letter was delivered within it).
    */
   private static LocalDateTime pastMinuteNotBefore(Instant notBefore) {
-    LocalDateTime minute = LocalDateTime.now(BROWSER_ZONE).truncatedTo(ChronoUnit.MINUTES);
-    while (minute.atZone(BROWSER_ZONE).toInstant().isBefore(notBefore)) {
+    LocalDateTime minute = LocalDateTime.now(VIENNA).truncatedTo(ChronoUnit.MINUTES);
+    while (minute.atZone(VIENNA).toInstant().isBefore(notBefore)) {
       Browser.pause(5000);
-      minute = LocalDateTime.now(BROWSER_ZONE).truncatedTo(ChronoUnit.MINUTES);
+      minute = LocalDateTime.now(VIENNA).truncatedTo(ChronoUnit.MINUTES);
     }
     return minute;
   }

@@ -19,9 +19,25 @@ class DateTimesTest {
     assertThat(DateTimes.parse(Date.from(Instant.parse("2021-11-12T15:30:00Z")), "responseReceivedAt"))
         .isEqualTo(Instant.parse("2021-11-12T15:30:00Z"));
     assertThat(DateTimes.parse(" ", "signOffDueAt")).isNull();
-    assertThatThrownBy(() -> DateTimes.parse("2021-11-04T10:00:00", "deliveredAt"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("deliveredAt"))
-            .contains("with an offset"));
+  }
+
+  @Test
+  void aTimeWithoutAnOffsetIsViennaTimeAsTheFormsSendIt() {
+    // Winter (CET, +01:00) and summer (CEST, +02:00): the wall-clock time in Vienna, whatever the server's zone.
+    assertThat(DateTimes.parse("2021-11-04T10:00", "deliveredAt")).isEqualTo(Instant.parse("2021-11-04T09:00:00Z"));
+    assertThat(DateTimes.parse("2026-07-01T14:30:00", "meetingScheduledFor"))
+        .isEqualTo(Instant.parse("2026-07-01T12:30:00Z"));
+  }
+
+  @Test
+  void aDateThatDoesNotExistIsRefusedNotRolledOver() {
+    // What a date picker made of 11/29/2026 in a dd/mm/yyyy field (month 29) and of 30 February.
+    for (String typo : new String[] {"2026-29-11T10:00", "2026-02-30T10:00", "2026-11-29T24:30", "29/11/2026 10:00"}) {
+      assertThatThrownBy(() -> DateTimes.parse(typo, "deliveredAt"))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("deliveredAt"))
+              .isEqualTo("'" + typo + "' is not an ISO-8601 date-time, e.g. 2021-11-04T10:00:00+01:00"
+                  + " (or 2021-11-04T10:00, Vienna time)"));
+    }
   }
 
   @Test

@@ -79,4 +79,20 @@ class DeadlinesTest {
     assertThat(deadlines.fallsOnWeekend(due)).isTrue();
     assertThat(deadlines.fallsOnWeekend(deadlines.responseDue(vienna("2021-11-05T10:00"), 10))).isFalse();
   }
+
+  @Test
+  void daysToAReplyAreViennaCalendarDaysWhateverTheHours() {
+    // The 2021 letter: handed over on 4 November in the morning, Belarus replied on 12 November: 8 days.
+    assertThat(deadlines.calendarDaysBetween(vienna("2021-11-04T10:00"), vienna("2021-11-12T09:00"))).isEqualTo(8);
+    assertThat(deadlines.calendarDaysBetween(vienna("2021-11-04T23:50"), vienna("2021-11-05T00:10"))).isEqualTo(1);
+    // Across the autumn change of the clocks (a day of 25 hours) it is still one day a day.
+    assertThat(deadlines.calendarDaysBetween(vienna("2024-10-26T12:00"), vienna("2024-10-28T11:00"))).isEqualTo(2);
+  }
+
+  @Test
+  void theYearOfAnInstantIsItsYearInVienna() {
+    assertThat(deadlines.year(Instant.parse("2021-12-31T22:59:59Z"))).isEqualTo(2021);
+    assertThat(deadlines.year(Instant.parse("2021-12-31T23:30:00Z"))).isEqualTo(2022);
+    assertThat(deadlines.startOfYear(2022)).isEqualTo(Instant.parse("2021-12-31T23:00:00Z"));
+  }
 }

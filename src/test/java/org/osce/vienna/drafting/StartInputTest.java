@@ -174,9 +174,9 @@ class StartInputTest {
     assertThat(refusal(with("invitedDelegations", List.of("DE", "BY")))).containsExactly(entry(
         "invitedDelegations[1]", "is the addressee BY: the addressee can never be one of the invoking States"));
     assertThat(refusal(with("signOffDueAt", "2021-11-01T10:00:00Z")))
-        .containsExactly(entry("signOffDueAt", "must be in the future"));
-    assertThat(refusal(with("signOffDueAt", "2030-11-03T18:00:00")).get("signOffDueAt"))
-        .contains("is not an ISO-8601 date-time with an offset");
+        .containsExactly(entry("signOffDueAt", "must be in the future: 1 November 2021, 11:00 Vienna time (CET) has passed"));
+    assertThat(refusal(with("signOffDueAt", "2030-11-31T18:00")).get("signOffDueAt"))
+        .contains("is not an ISO-8601 date-time");
     assertThat(refusal(with("invitedDelegations", Collections.nCopies(57, "DE")))).containsExactly(entry(
         "invitedDelegations", "lists more delegations than there are participating States besides the lead"));
   }

@@ -88,7 +88,11 @@ class AuthorizationMatrixTest {
     /** Administer: create a user. */
     CREATE_USER,
     /** With the Tasklist login in the browser's session: the letter as it will read (the co-signing form's link). */
-    API_READ_LETTER_WITH_WEBAPP_LOGIN
+    API_READ_LETTER_WITH_WEBAPP_LOGIN,
+    /** GET /api/statistics (each role counts the cases it may see: StatisticsOverRestTest). */
+    READ_STATISTICS,
+    /** GET /actuator/prometheus, the operators' gauges. */
+    READ_METRICS
   }
 
   enum Outcome { ALLOWED, DENIED }
@@ -121,6 +125,8 @@ class AuthorizationMatrixTest {
       OFFICER_OF_LEAD              | READ_HISTORY       | DENIED
       OFFICER_OF_LEAD              | CREATE_USER        | DENIED
       OFFICER_OF_LEAD              | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      OFFICER_OF_LEAD              | READ_STATISTICS    | ALLOWED
+      OFFICER_OF_LEAD              | READ_METRICS       | DENIED
 
       HEAD_OF_LEAD                 | SEE_LEAD_TASK      | ALLOWED
       HEAD_OF_LEAD                 | CLAIM_LEAD_TASK    | ALLOWED
@@ -130,6 +136,8 @@ class AuthorizationMatrixTest {
       HEAD_OF_LEAD                 | READ_HISTORY       | DENIED
       HEAD_OF_LEAD                 | CREATE_USER        | DENIED
       HEAD_OF_LEAD                 | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      HEAD_OF_LEAD                 | READ_STATISTICS    | ALLOWED
+      HEAD_OF_LEAD                 | READ_METRICS       | DENIED
 
       # Sweden: neither leading nor invited. It may start cases, but only its own (400 from the start listener).
       OFFICER_OF_OTHER_DELEGATION  | SEE_LEAD_TASK      | DENIED
@@ -140,6 +148,8 @@ class AuthorizationMatrixTest {
       OFFICER_OF_OTHER_DELEGATION  | READ_HISTORY       | DENIED
       OFFICER_OF_OTHER_DELEGATION  | CREATE_USER        | DENIED
       OFFICER_OF_OTHER_DELEGATION  | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | READ_STATISTICS    | ALLOWED
+      OFFICER_OF_OTHER_DELEGATION  | READ_METRICS       | DENIED
 
       # Germany's head: her own decision only.
       HEAD_OF_INVITED_DELEGATION   | SEE_LEAD_TASK      | DENIED
@@ -150,6 +160,8 @@ class AuthorizationMatrixTest {
       HEAD_OF_INVITED_DELEGATION   | READ_HISTORY       | DENIED
       HEAD_OF_INVITED_DELEGATION   | CREATE_USER        | DENIED
       HEAD_OF_INVITED_DELEGATION   | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      HEAD_OF_INVITED_DELEGATION   | READ_STATISTICS    | ALLOWED
+      HEAD_OF_INVITED_DELEGATION   | READ_METRICS       | DENIED
 
       # Managers read everything and change nothing.
       MANAGER                      | SEE_LEAD_TASK      | ALLOWED
@@ -160,6 +172,8 @@ class AuthorizationMatrixTest {
       MANAGER                      | READ_HISTORY       | ALLOWED
       MANAGER                      | CREATE_USER        | DENIED
       MANAGER                      | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      MANAGER                      | READ_STATISTICS    | ALLOWED
+      MANAGER                      | READ_METRICS       | ALLOWED
 
       ADMIN                        | SEE_LEAD_TASK      | ALLOWED
       ADMIN                        | CLAIM_LEAD_TASK    | ALLOWED
@@ -169,6 +183,8 @@ class AuthorizationMatrixTest {
       ADMIN                        | READ_HISTORY       | ALLOWED
       ADMIN                        | CREATE_USER        | ALLOWED
       ADMIN                        | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
+      ADMIN                        | READ_STATISTICS    | ALLOWED
+      ADMIN                        | READ_METRICS       | ALLOWED
 
       # Nobody calls anonymously (401).
       ANONYMOUS                    | SEE_LEAD_TASK      | DENIED
@@ -179,6 +195,8 @@ class AuthorizationMatrixTest {
       ANONYMOUS                    | READ_HISTORY       | DENIED
       ANONYMOUS                    | CREATE_USER        | DENIED
       ANONYMOUS                    | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
+      ANONYMOUS                    | READ_STATISTICS    | DENIED
+      ANONYMOUS                    | READ_METRICS       | DENIED
       """)
   void matrix(Role role, Action action, Outcome expected) {
     Outcome actual = switch (action) {
@@ -231,6 +249,8 @@ class AuthorizationMatrixTest {
       }
       case API_READ_LETTER_WITH_WEBAPP_LOGIN -> byStatus(webapp(role).send("GET",
           "/api/cases/" + caseAtSignOff().getBusinessKey() + "/letter/preview", null, false));
+      case READ_STATISTICS -> byStatus(call(role, HttpMethod.GET, "/api/statistics", null));
+      case READ_METRICS -> byStatus(call(role, HttpMethod.GET, "/actuator/prometheus", null));
     };
     assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
   }

@@ -51,11 +51,11 @@ class MeetingInputsTest {
   void aRequestNamesEveryProblemAtOnce() {
     assertThat(requestRefusal(values("meetingRequestedAt", "2021-11-20T10:06:00Z"))).containsExactly(
         Map.entry("meetingRequestedBy", "is required (the code of the State that asks)"),
-        Map.entry("meetingRequestedAt", "is in the future"));
+        Map.entry("meetingRequestedAt", "cannot be in the future: 20 November 2021, 11:06 Vienna time (CET) is later than now"));
     assertThat(requestRefusal(values("meetingRequestedBy", "XX", "meetingRequestedAt", "2021-11-04T09:59:00Z")))
         .containsExactly(
             Map.entry("meetingRequestedBy", "'XX' is not one of the 57 OSCE participating States (a code such as GB)"),
-            Map.entry("meetingRequestedAt", "is before the letter was delivered (" + DELIVERED + ")"));
+            Map.entry("meetingRequestedAt", "cannot be before the letter was delivered, on 4 November 2021, 11:00 Vienna time (CET)"));
   }
 
   @Test

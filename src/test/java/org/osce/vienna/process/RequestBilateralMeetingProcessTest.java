@@ -141,14 +141,14 @@ class RequestBilateralMeetingProcessTest {
     int timelineBefore = timeline.of(delivered).size();
 
     assertRefused("head-gb", head("GB"), vars(REFERENCE, drafting), REFERENCE, "has not been delivered yet");
-    assertRefused("head-gb", head("GB"), vars(REFERENCE, "VM-NO-SUCH-CASE"), REFERENCE, "there is no case");
+    assertRefused("head-gb", head("GB"), vars(REFERENCE, "VM-NO-SUCH-CASE"), REFERENCE, "names no case of");
     // Sweden is neither the addressee nor a signatory: the case is answered as unknown.
-    assertRefused("head-se", head("SE"), vars(REFERENCE, delivered), REFERENCE, "there is no case");
+    assertRefused("head-se", head("SE"), vars(REFERENCE, delivered), REFERENCE, "names no case of");
     assertRefused("head-gb", head("GB"), vars(), REFERENCE, "is required");
     // The request's own rules (a date in the future, one that is no date) are MeetingInputsTest's; this one
     // needs the case's delivery.
     assertRefused("head-gb", head("GB"), vars(REFERENCE, delivered,
-        MEETING_REQUESTED_AT, CaseDriver.inDays(-1)), MEETING_REQUESTED_AT, "is before the letter was delivered");
+        MEETING_REQUESTED_AT, CaseDriver.inDays(-1)), MEETING_REQUESTED_AT, "cannot be before the letter was delivered, on ");
     // The administrator heads no delegation: in whose name would she ask?
     assertRefused("demo", List.of("camunda-admin"), vars(REFERENCE, delivered), MEETING_REQUESTED_BY,
         "is not a head of delegation");

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.InvalidInputException;
@@ -76,6 +77,8 @@ class ViennaMechanismProcessTest {
   CaseRecords cases;
   @Autowired
   Signatories signatories;
+  @Autowired
+  org.osce.vienna.signoff.SignOff signOffState;
   @Autowired
   Timeline timeline;
   @Autowired
@@ -168,6 +171,50 @@ class ViennaMechanismProcessTest {
   }
 
   @Test
+  void theCoSigningFormAndTheLeadSeeWhoHasJoinedOrDeclinedSoFar() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of("DE", "FR", "US"));
+    approve(pi);
+    assertThat(signOffInForm(pi, "FR")).containsExactly("France UNDECIDED null", "Germany UNDECIDED null",
+        "United States of America UNDECIDED null");
+
+    // France's open form shows each decision as soon as it is taken (no job needs to run).
+    decide(pi, "DE", true);
+    decide(pi, "US", false);
+    assertThat(signOffInForm(pi, "FR")).satisfiesExactly(
+        fr -> assertThat(fr).isEqualTo("France UNDECIDED null"),
+        de -> assertThat(de).startsWith("Germany JOINED 20").endsWith("+01:00"),
+        us -> assertThat(us).startsWith("United States of America DECLINED 20"));
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), SIGN_OFF)).as("never stored").isNull();
+
+    // The deadline passes: France never decided, and stays undecided (recorded as not joined).
+    driver.fireTimer(pi, "Event_SignOffDeadlinePassed");
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    assertThat(signOffState.of(reference)).extracting(e -> e.state() + " " + e.decision())
+        .containsExactly("FR UNDECIDED", "DE JOINED", "US DECLINED");
+    // The lead's heads read each decline with its comment in the sign-and-deliver form.
+    String delivery = driver.task(pi, TASK_SIGN_AND_DELIVER).getId();
+    assertThat(driver.asUser("head-gb", head("GB"), () -> engine.getFormService().getTaskFormVariables(delivery))
+        .getValueTyped(DECLINES).getValue().toString())
+        .isEqualTo("[{\"name\":\"United States of America\",\"comment\":\"Not at this time\"}]");
+  }
+
+  /** The co-signing form's list as a head of {@code code} reads it in her form: name, decision and when. */
+  private List<String> signOffInForm(ProcessInstance pi, String code) {
+    var task = driver.tasks(pi, TASK_DECIDE_CO_SIGNING).stream()
+        .filter(t -> code.equals(engine.getTaskService().getVariable(t.getId(), INVITED_DELEGATION)))
+        .findFirst().orElseThrow();
+    var variables = driver.asUser("head-" + code.toLowerCase(), head(code),
+        () -> engine.getFormService().getTaskFormVariables(task.getId()));
+    List<String> entries = new java.util.ArrayList<>();
+    org.osce.vienna.engine.CaseVariables.json(variables.getValueTyped(SIGN_OFF).getValue().toString(), SIGN_OFF)
+        .forEach(e -> entries.add(e.path("name").asText() + " " + e.path("decision").asText() + " "
+            + e.path("decidedAt").asText(null)));
+    return entries;
+  }
+
+  @Test
   void approvedAtOnceAllJoinResponseOnTimeByMessageAssessedAndClosed() {
     String reference = newReference();
     ProcessInstance pi = startCase(reference);
@@ -216,6 +263,10 @@ class ViennaMechanismProcessTest {
     assertThat(record.deliveredAt()).isEqualTo(deliveredAt.truncatedTo(ChronoUnit.MILLIS));
     assertThat(record.responseDueAt()).isAfter(deliveredAt.plus(Duration.ofDays(10)));
     assertThat(driver.task(pi, TASK_REGISTER_RESPONSE).getDueDate()).isEqualTo(Date.from(record.responseDueAt()));
+    // The form shows the deadline in Vienna time, whatever the browser's zone: the end of the day there.
+    assertThat(String.valueOf(engine.getTaskService().getVariableLocal(driver.task(pi, TASK_REGISTER_RESPONSE).getId(),
+        TIMES_IN_VIENNA))).contains("\"responseDueAt\":\"" + DateTimes.shown(record.responseDueAt()) + "\"")
+        .containsPattern("responseDueAt\":\"\\d{1,2} \\w+ \\d{4}, 23:59 Vienna time \\(CES?T\\)");
     assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("CO_SIGNING_INVITATION", "MECHANISM_INVOKED");
     assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("MECHANISM_INVOKED"))
         .as("one message per delegation").hasSize(57).extracting(n -> n.recipient()).doesNotHaveDuplicates();
@@ -249,6 +300,8 @@ class ViennaMechanismProcessTest {
   @Test
   void aReturnedDraftGoesBackToTheDrafterWithTheComments() {
     ProcessInstance pi = startCase(newReference());
+    // The first draft is for the delegation's officers to claim.
+    assertThat(driver.task(pi, TASK_DRAFT_LETTER).getAssignee()).isNull();
     draft(pi, List.of("DE"));
     assertThatThrownBy(() -> driver.complete(pi, TASK_APPROVE_DRAFT, "head-gb", head("GB"), vars(DRAFT_APPROVED, false)))
         .hasMessageContaining(REVIEW_COMMENTS);
@@ -258,6 +311,8 @@ class ViennaMechanismProcessTest {
         vars(DRAFT_APPROVED, false, REVIEW_COMMENTS, "Add the 2020 election."));
     assertThat(pi).isWaitingAt(TASK_DRAFT_LETTER);
     assertThat(driver.variable(pi, REVIEW_COMMENTS)).isEqualTo("Add the 2020 election.");
+    // Back to the officer who drafted it, not to the delegation to be claimed again.
+    assertThat(driver.task(pi, TASK_DRAFT_LETTER).getAssignee()).isEqualTo("officer-gb");
     draft(pi, List.of("DE"));
     approve(pi);
     assertThat(pi).isWaitingAt(TASK_DECIDE_CO_SIGNING);
@@ -465,8 +520,9 @@ class ViennaMechanismProcessTest {
     ProcessInstance few = deliveredCase(small, List.of("DE", "FR"));
     driver.complete(few, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
     driver.runJobs(few);
+    // The listener's refusal itself, not the engine's wrapping of it (RefusalsUnwrapped).
     assertThatThrownBy(() -> decideFollowUp(few, "MOSCOW_MECHANISM"))
-        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("at least 10 States").hasMessageContaining("this case has 3");
     assertThat(few).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
     assertThat(driver.task(few, TASK_DECIDE_FOLLOW_UP).getAssignee()).isEqualTo("head-gb");

@@ -68,9 +68,18 @@ class ResponseInputTest {
   @Test
   void itCannotArriveInTheFutureNorBeforeTheDelivery() {
     assertThat(refusal(response("2021-11-20T10:06:00Z", null, "Text")))
-        .containsExactly(Map.entry("responseReceivedAt", "is in the future"));
-    assertThat(refusal(response("2021-11-04T09:59:00Z", null, "Text")))
-        .containsExactly(Map.entry("responseReceivedAt", "is before the letter was delivered (" + DELIVERED + ")"));
+        .containsExactly(Map.entry("responseReceivedAt",
+            "cannot be in the future: 20 November 2021, 11:06 Vienna time (CET) is later than now"));
+    assertThat(refusal(response("2021-11-04T09:59:00Z", null, "Text"))).containsExactly(Map.entry(
+        "responseReceivedAt", "cannot be before the letter was delivered, on 4 November 2021, 11:00 Vienna time (CET)"));
+  }
+
+  @Test
+  void aPersonReadsOneSentenceForEachProblemByWhatSheCallsTheField() {
+    assertThatThrownBy(() -> ResponseInput.read(InputValues.of(response("2021-11-20T10:06:00Z", null, " ")),
+        DELIVERED, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.plainMessage())
+            .isEqualTo("The response's date of receipt cannot be in the future: 20 November 2021, 11:06 Vienna time (CET)"
+                + " is later than now. The summary of the response is required: summarise what the response says."));
   }
 
   @Test

@@ -16,8 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
  *
  * <p>The demo (its users, password = user id, and its case VM-2021-BY-01), the job executor off (each
  * test runs the jobs of its own cases when it wants), the outbox not sent on a schedule (a test sends it),
- * mail to the test SMTP server ({@link TestSmtp}). The classes that share it use cases and references of
- * their own, count only what they did, and leave the engine clock as they found it.
+ * mail to the test SMTP server ({@link TestSmtp}), {@code /actuator/prometheus} as in production. The
+ * classes that share it use cases and references of their own, count only what they did, and leave the
+ * engine clock as they found it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,6 +29,8 @@ import org.springframework.test.context.ContextConfiguration;
     "vienna.demo.enabled=true",
     "camunda.bpm.job-execution.enabled=false",
     "vienna.mail.dispatch.enabled=false",
+    // Spring Boot's tests switch the metrics' export off; /actuator/prometheus is part of the application.
+    "management.prometheus.metrics.export.enabled=true",
     "vienna.mail.tasklist-url=" + H2ApplicationTest.TASKLIST_URL})
 @ContextConfiguration(initializers = TestSmtp.Settings.class)
 public @interface H2ApplicationTest {

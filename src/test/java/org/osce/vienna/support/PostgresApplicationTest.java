@@ -26,6 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "vienna.mail.dispatch.enabled=false",
+    // Spring Boot's tests switch the metrics' export off; /actuator/prometheus is part of the application.
+    "management.prometheus.metrics.export.enabled=true",
     "vienna.mail.tasklist-url=" + H2ApplicationTest.TASKLIST_URL})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = {PostgresTestDatabase.Settings.class, TestSmtp.Settings.class})
