@@ -1,0 +1,175 @@
+package org.osce.vienna.bench.driver;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark (docs/performance.md): the application and the bare baseline, each on an empty
+ * PostgreSQL database of its own, started and loaded in turn, pair after pair, the order swapped in each
+ * pair so that neither always runs on a warmer machine. Run by {@code bench/run}; options as
+ * {@code --name=value}: pairs, sizes (co-signers per case), clients, cases-per-client, out.
+ */
+public final class Bench {
+
+  private Bench() {
+  }
+
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception | Error failure) {
+      // Exit at once: the mail server's threads would keep the JVM (and, through the shutdown hooks, the
+      // servers under test) alive.
+      failure.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
+    // The driver reports its own figures; the mail server's and the HTTP client's chatter is not wanted.
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    Map<String, String> options = options(args);
+    int pairs = Integer.parseInt(options.getOrDefault("pairs", "3"));
+    List<Integer> sizes = numbers(options.getOrDefault("sizes", "34,3"));
+    List<Integer> clientCounts = numbers(options.getOrDefault("clients", "1,4,16"));
+    int casesPerClient = Integer.parseInt(options.getOrDefault("cases-per-client", "2"));
+    List<Integer> bursts = numbers(options.getOrDefault("bursts", "1000"));
+    Duration readFor = Duration.ofSeconds(Integer.parseInt(options.getOrDefault("read-seconds", "20")));
+    Path out = Path.of(options.getOrDefault("out", "bench/results/latest.md"));
+    Path logs = Files.createDirectories(Path.of("bench/target/logs"));
+    Database database = new Database("127.0.0.1", Integer.parseInt(options.getOrDefault("pg-port", "5432")), "postgres");
+
+    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    int smtpPort = mail.getSmtp().getPort();
+    Map<Target.Kind, Target> targets = new LinkedHashMap<>();
+    targets.put(Target.Kind.APPLICATION, new Target(Target.Kind.APPLICATION,
+        Path.of(options.getOrDefault("application-jar", "target/vienna-mechanism-0.1.0-SNAPSHOT.jar")), 18181, smtpPort,
+        database, logs.resolve("application.log")));
+    targets.put(Target.Kind.BASELINE, new Target(Target.Kind.BASELINE,
+        Path.of(options.getOrDefault("baseline-jar", "bench/target/vienna-mechanism-bench-0.1.0-SNAPSHOT.jar")), 18182,
+        smtpPort, database, logs.resolve("baseline.log")));
+
+    String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+    Figures figures = new Figures();
+    int biggest = sizes.stream().max(Integer::compare).orElseThrow();
+    int measuredClients = clientCounts.contains(4) ? 4 : clientCounts.get(clientCounts.size() - 1);
+    for (int pair = 1; pair <= pairs; pair++) {
+      List<Target> order = pair % 2 == 1 ? List.copyOf(targets.values())
+          : List.of(targets.get(Target.Kind.BASELINE), targets.get(Target.Kind.APPLICATION));
+      for (Target target : order) {
+        System.out.printf("pair %d: %s%n", pair, target.kind.label);
+        figures.add("start-up to Tasklist, empty database", "s", target.kind, target.startFresh());
+        EngineRest rest = target.rest();
+        // Warm-up: the first cases load classes and compile code, in both alike; not measured.
+        Load.run(rest, 1, 2, 3);
+        for (int size : sizes) {
+          for (int clients : clientCounts) {
+            int unavailableBefore = EngineRest.UNAVAILABLE.get();
+            double cpuBefore = target.cpuSeconds();
+            Database.Counters before = target.counters();
+            Load.Result result = Load.run(rest, clients, Math.max(2, clients * casesPerClient), size);
+            double cpu = target.cpuSeconds() - cpuBefore;
+            Database.Counters work = target.counters().minus(before);
+            String kind = (size + 1) + " signatories";
+            figures.add("full cases, " + kind + ", " + clients + " clients", "cases/s", target.kind,
+                result.casesPerSecond());
+            figures.add("full cases, " + kind + ", " + clients + " clients: answered 503, asked again", "times",
+                target.kind, EngineRest.UNAVAILABLE.get() - unavailableBefore);
+            if (size == biggest && clients == measuredClients) {
+              figures.add("CPU per case, " + kind + " (JVM + its PostgreSQL backends)", "s", target.kind,
+                  cpu / result.cases());
+              figures.add("rows inserted per case, " + kind, "rows", target.kind,
+                  (double) work.inserted() / result.cases());
+              figures.add("rows fetched per case, " + kind, "rows", target.kind,
+                  (double) work.fetched() / result.cases());
+              figures.add("transactions per case, " + kind, "commits", target.kind,
+                  (double) work.commits() / result.cases());
+            }
+            System.out.printf("  %d signatories, %d clients: %.2f cases/s%n", size + 1, clients,
+                result.casesPerSecond());
+          }
+        }
+        for (int burst : bursts) {
+          DeadlineBurst.Result due = DeadlineBurst.run(target, database, burst, 16);
+          figures.add(burst + " reply deadlines due at once: first recorded after", "s", target.kind, due.firstSeconds());
+          figures.add(burst + " reply deadlines due at once: all recorded after", "s", target.kind, due.allSeconds());
+          figures.add(burst + " reply deadlines due at once: recorded per second", "1/s", target.kind, due.perSecond());
+          System.out.printf("  %d deadlines: first after %.1f s, all after %.1f s%n", burst, due.firstSeconds(),
+              due.allSeconds());
+        }
+        if (target.kind == Target.Kind.APPLICATION) {
+          readCaseApi(target, database, readFor, figures);
+        }
+        long cases = database.count(target.kind.database, "SELECT count(*) FROM act_hi_procinst");
+        figures.add("resident memory after the load (" + cases + " cases in the database)", "MiB", target.kind,
+            target.residentMiB());
+        target.stop();
+        figures.add("start-up to Tasklist, restart", "s", target.kind, target.start());
+        target.stop();
+        mail.purgeEmailFromAllMailboxes();
+      }
+    }
+    mail.stop();
+
+    String report = "# Benchmark run of " + started + "\n\n"
+        + "Command: `bench/run " + String.join(" ", args) + "`  \n"
+        + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memory() + ", Java "
+        + System.getProperty("java.version") + "; load average before " + loadBefore + ", after "
+        + Files.readString(Path.of("/proc/loadavg")).trim() + "  \n"
+        + pairs + " pairs; each full case: " + casesPerClient + " per client (at least 2), after 2 warm-up cases\n\n"
+        + figures.table();
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+  }
+
+  /** The case API's reads at 8 clients (the application only: the baseline has no case API). */
+  private static void readCaseApi(Target target, Database database, Duration duration, Figures figures)
+      throws Exception {
+    List<String> references = database.strings(target.kind.database, "SELECT business_key_ FROM act_hi_procinst");
+    Reads.Result one = Reads.run(target.rest(), references.stream().map(r -> "/api/cases/" + r).toList(), 8, duration);
+    figures.add("GET /api/cases/{reference}, 8 clients: p50", "ms", target.kind, one.p50Millis());
+    figures.add("GET /api/cases/{reference}, 8 clients: p99", "ms", target.kind, one.p99Millis());
+    figures.add("GET /api/cases/{reference}, 8 clients: requests", "1/s", target.kind, one.perSecond());
+    Reads.Result waiting = Reads.run(target.rest(), List.of("/api/cases?status=AWAITING_RESPONSE"), 8, duration);
+    figures.add("GET /api/cases?status=AWAITING_RESPONSE, 8 clients: p99", "ms", target.kind, waiting.p99Millis());
+    figures.add("GET /api/cases?status=AWAITING_RESPONSE, 8 clients: requests", "1/s", target.kind,
+        waiting.perSecond());
+    figures.add("GET /api/cases?status=AWAITING_RESPONSE: size of the answer", "KiB", target.kind,
+        waiting.bytes() / 1024.0);
+  }
+
+  private static String memory() throws java.io.IOException {
+    return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("Options are --name=value, not " + arg);
+      }
+      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    return options;
+  }
+
+  private static List<Integer> numbers(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
+  }
+}

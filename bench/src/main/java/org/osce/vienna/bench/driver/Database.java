@@ -1,0 +1,108 @@
+package org.osce.vienna.bench.driver;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The PostgreSQL cluster both targets use, each in a database of its own: created afresh, and counted. */
+final class Database {
+
+  /** What PostgreSQL counted for one database: transactions and rows (pg_stat_database). */
+  record Counters(long commits, long inserted, long fetched) {
+    Counters minus(Counters before) {
+      return new Counters(commits - before.commits, inserted - before.inserted, fetched - before.fetched);
+    }
+  }
+
+  private final String host;
+  private final int port;
+  private final String user;
+
+  Database(String host, int port, String user) {
+    this.host = host;
+    this.port = port;
+    this.user = user;
+  }
+
+  String url(String database) {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+  }
+
+  String user() {
+    return user;
+  }
+
+  void recreate(String database) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + database);
+    }
+  }
+
+  Counters counters(String database) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      // The statistics collector publishes with a delay; a fresh snapshot is read each time.
+      s.execute("SELECT pg_stat_clear_snapshot()");
+      try (ResultSet r = s.executeQuery("SELECT xact_commit, tup_inserted, tup_fetched FROM pg_stat_database"
+          + " WHERE datname = '" + database + "'")) {
+        r.next();
+        return new Counters(r.getLong(1), r.getLong(2), r.getLong(3));
+      }
+    }
+  }
+
+  /** The server processes serving the database's connections (their CPU is the target's too). */
+  List<Long> backends(String database) throws SQLException {
+    List<Long> pids = new ArrayList<>();
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = '" + database + "'"
+            + " AND pid <> pg_backend_pid()")) {
+      while (r.next()) {
+        pids.add(r.getLong(1));
+      }
+    }
+    return pids;
+  }
+
+  /** The number a counting query gives in the target's database. */
+  long count(String database, String query) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  List<String> strings(String database, String query) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+      while (r.next()) {
+        values.add(r.getString(1));
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Runs an update in the time zone of this machine's JVMs: the engine writes its timestamps (a job's due
+   * date) as local time without a zone, so {@code localtimestamp} is "now" to it.
+   */
+  int update(String database, String statement) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.execute("SET TIME ZONE '" + ZoneId.systemDefault().getId() + "'");
+      return s.executeUpdate(statement);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return connect("postgres");
+  }
+
+  private Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(url(database), user, null);
+  }
+}

@@ -1,0 +1,62 @@
+package org.osce.vienna.bench.driver;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Many reply deadlines falling due at once, as after a long outage or in a registry of many cases: N
+ * cases are delivered, then their reply timers are made due together (their due date set to now in
+ * the database, as a clock would pass them), and the driver counts how soon the first missed deadline
+ * is recorded and how long until all are.
+ */
+final class DeadlineBurst {
+
+  record Result(int deadlines, double firstSeconds, double allSeconds) {
+    double perSecond() {
+      return deadlines / allSeconds;
+    }
+  }
+
+  /** The reply deadlines' timer jobs (a job names its element through its job definition). */
+  private static final String REPLY_TIMERS =
+      "job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = 'Event_ResponseDeadlinePassed')";
+  /** The end of the missed-deadline path: reached once the missed deadline is recorded (and, in the application, told). */
+  private static final String RECORDED = "EndEvent_MissedDeadlineRecorded";
+  private static final Duration PATIENCE = Duration.ofMinutes(30);
+
+  private DeadlineBurst() {
+  }
+
+  static Result run(Target target, Database database, int deadlines, int clients) throws Exception {
+    String db = target.kind.database;
+    long recordedBefore = recorded(database, db);
+    long waitingBefore = database.count(db, "SELECT count(*) FROM act_ru_job WHERE " + REPLY_TIMERS);
+    Load.run(target.rest(), clients, deadlines, 1, FullCase::deliver);
+    long waiting = database.count(db, "SELECT count(*) FROM act_ru_job WHERE " + REPLY_TIMERS);
+    if (waiting - waitingBefore != deadlines) {
+      throw new IllegalStateException("Expected " + deadlines + " new reply timers, found " + (waiting - waitingBefore));
+    }
+    long start = System.nanoTime();
+    database.update(db, "UPDATE act_ru_job SET duedate_ = localtimestamp WHERE " + REPLY_TIMERS);
+    double first = Double.NaN;
+    long until = start + PATIENCE.toNanos();
+    while (true) {
+      long done = recorded(database, db) - recordedBefore;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (done > 0 && Double.isNaN(first)) {
+        first = seconds;
+      }
+      if (done >= waiting) {
+        return new Result((int) done, first, seconds);
+      }
+      if (System.nanoTime() > until) {
+        throw new IllegalStateException("Only " + done + " of " + waiting + " missed deadlines recorded after " + PATIENCE);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static long recorded(Database database, String db) throws SQLException {
+    return database.count(db, "SELECT count(*) FROM act_hi_actinst WHERE act_id_ = '" + RECORDED + "' AND end_time_ IS NOT NULL");
+  }
+}

@@ -1,0 +1,136 @@
+package org.osce.vienna.bench.driver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One of the two applications measured, started as its packaged jar on a database of its own. */
+final class Target {
+
+  static final String ADMIN = "bench";
+  static final String PASSWORD = "bench-secret";
+  /** The Java that runs the benchmark runs both targets too. */
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  enum Kind {
+    APPLICATION("application", "bench_application"),
+    BASELINE("baseline", "bench_baseline");
+
+    final String label;
+    final String database;
+
+    Kind(String label, String database) {
+      this.label = label;
+      this.database = database;
+    }
+  }
+
+  final Kind kind;
+  private final Path jar;
+  private final int port;
+  private final int smtpPort;
+  private final Database database;
+  private final Path log;
+  private java.lang.Process jvm;
+
+  Target(Kind kind, Path jar, int port, int smtpPort, Database database, Path log) {
+    this.kind = kind;
+    this.jar = jar;
+    this.port = port;
+    this.smtpPort = smtpPort;
+    this.database = database;
+    this.log = log;
+  }
+
+  EngineRest rest() {
+    return new EngineRest(baseUrl(), ADMIN, PASSWORD);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Starts the jar and returns the seconds until Tasklist answers and the process can be started. */
+  double start() throws IOException {
+    if (rest().status("/") != -1) {
+      throw new IllegalStateException("Port " + port + " is taken (a server left from an earlier run?): the "
+          + kind.label + " cannot be measured there");
+    }
+    List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString(), "--server.port=" + port));
+    if (kind == Kind.APPLICATION) {
+      command.addAll(List.of("--spring.profiles.active=postgres", "--spring.mail.host=127.0.0.1",
+          "--spring.mail.port=" + smtpPort));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("SPRING_DATASOURCE_URL", database.url(kind.database));
+    builder.environment().put("SPRING_DATASOURCE_USERNAME", database.user());
+    builder.environment().put("CAMUNDA_BPM_ADMINUSER_ID", ADMIN);
+    builder.environment().put("CAMUNDA_BPM_ADMINUSER_PASSWORD", PASSWORD);
+    long startedAt = System.nanoTime();
+    jvm = builder.start();
+    // A benchmark stopped half-way (Ctrl-C, a failure) leaves no server running.
+    java.lang.Process started = jvm;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
+    EngineRest rest = rest();
+    long until = startedAt + Duration.ofMinutes(3).toNanos();
+    while (rest.status("/camunda/app/tasklist/default/") != 200
+        || rest.status("/engine-rest/process-definition/key/vienna-mechanism") != 200) {
+      if (!jvm.isAlive() || System.nanoTime() > until) {
+        throw new IllegalStateException("The " + kind.label + " did not start; see " + log);
+      }
+      sleep(100);
+    }
+    return (System.nanoTime() - startedAt) / 1e9;
+  }
+
+  /** Starts on an empty database. */
+  double startFresh() throws IOException, SQLException {
+    database.recreate(kind.database);
+    return start();
+  }
+
+  void stop() {
+    stop(jvm);
+  }
+
+  private static void stop(java.lang.Process jvm) {
+    jvm.destroy();
+    try {
+      if (!jvm.waitFor(60, TimeUnit.SECONDS)) {
+        jvm.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      jvm.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** CPU seconds of the JVM and of the database's server processes serving it. */
+  double cpuSeconds() throws SQLException {
+    List<Long> pids = new ArrayList<>(database.backends(kind.database));
+    pids.add(jvm.pid());
+    return ProcFs.cpuSeconds(pids);
+  }
+
+  double residentMiB() {
+    return ProcFs.residentMiB(jvm.pid());
+  }
+
+  Database.Counters counters() throws SQLException {
+    return database.counters(kind.database);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
