@@ -220,7 +220,7 @@ function caseView(c) {
           el("thead", {}, el("tr", {}, ["When", "What", "By", "Detail"].map(h => el("th", {}, h)))),
           el("tbody", {}, (c.timeline || []).map(entry => el("tr", {},
               el("td", {class: "vm-nowrap"}, time(entry.at)), el("td", {}, label(entry.event)),
-              el("td", {}, entry.by || "process"), el("td", {}, entry.detail || "")))),
+              el("td", {}, entry.by || "process"), el("td", {}, entry.detail || ""))))),
       documentsView(c));
 }
 
