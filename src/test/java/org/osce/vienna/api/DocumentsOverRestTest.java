@@ -106,6 +106,12 @@ class DocumentsOverRestTest extends ApiTestSupport {
     assertThat(download(null, added.location()).statusCode()).isEqualTo(401);
     assertThat(download(headDe, "/api/cases/" + reference + "/documents/" + java.util.UUID.randomUUID()).statusCode())
         .isEqualTo(404);
+    // The OpenAPI description shows the upload as a form with the file and its kind.
+    JsonNode upload = get(officerGb, "/v3/api-docs").json().path("paths").path("/api/cases/{reference}/documents")
+        .path("post");
+    assertThat(upload.path("requestBody").path("content").path("multipart/form-data").path("schema")
+        .path("properties").has("file")).as(upload.toString()).isTrue();
+    assertThat(upload.path("responses").has("415")).isTrue();
     // Nor does another case's address lead to it.
     String other = newCase("VM-DOC-01B");
     assertThat(download(headDe, "/api/cases/" + other + "/documents/" + id).statusCode()).isEqualTo(404);
