@@ -220,7 +220,30 @@ function caseView(c) {
           el("thead", {}, el("tr", {}, ["When", "What", "By", "Detail"].map(h => el("th", {}, h)))),
           el("tbody", {}, (c.timeline || []).map(entry => el("tr", {},
               el("td", {class: "vm-nowrap"}, time(entry.at)), el("td", {}, label(entry.event)),
-              el("td", {}, entry.by || "process"), el("td", {}, entry.detail || ""))))));
+              el("td", {}, entry.by || "process"), el("td", {}, entry.detail || ""))))),
+      documentsView(c));
+}
+
+// The documents kept with the case, each a download link (the session's login reads them, as the case).
+function documentsView(c) {
+  const documents = c.documents || [];
+  const base = API + "/" + encodeURIComponent(c.reference);
+  return el("div", {class: "vm-documents"},
+      el("h3", {}, "Documents"),
+      documents.length === 0 ? el("p", {}, "None.") : el("table", {class: "cam-table vm-documents-table"},
+          el("thead", {}, el("tr", {}, ["Name", "Kind", "Size", "Added (Vienna time)", "By"].map(h => el("th", {}, h)))),
+          el("tbody", {}, documents.map(d => el("tr", {"data-document": d.id},
+              el("td", {}, el("a", {href: base + "/documents/" + encodeURIComponent(d.id), download: d.name}, d.name)),
+              el("td", {}, label(d.kind)), el("td", {class: "vm-nowrap"}, size(d.size)),
+              el("td", {class: "vm-nowrap"}, time(d.addedAt)), el("td", {}, d.addedBy))))),
+      el("p", {}, el("a", {href: base + "/file", target: "_blank"}, "The case file (PDF)")));
+}
+
+function size(bytes) {
+  if (bytes < 1024) {
+    return bytes + " bytes";
+  }
+  return bytes < 1024 * 1024 ? Math.round(bytes / 1024) + " KB" : (bytes / (1024 * 1024)).toFixed(1) + " MB";
 }
 
 function meetingTarget(m) {

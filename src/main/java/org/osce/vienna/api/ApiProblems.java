@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.osce.vienna.casefile.DocumentFile.DocumentRefused;
 import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.NotActingForLead;
@@ -15,6 +16,7 @@ import org.osce.vienna.web.DatabaseUnavailable;
 import org.osce.vienna.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,6 +29,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -42,6 +46,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
   static final String FIELD_ERRORS = "fieldErrors";
+
+  private final MultipartProperties multipart;
+
+  public ApiProblems(MultipartProperties multipart) {
+    this.multipart = multipart;
+  }
 
   @ExceptionHandler(CaseApiException.class)
   ResponseEntity<ProblemDetail> refused(CaseApiException e) {
@@ -63,6 +73,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> notActingForLead(NotActingForLead e) {
     return answer(CaseApiException.forbidden("Only the officers and heads of the lead delegation (group "
         + Groups.delegation(e.lead()) + ") " + e.action() + ", and " + e.userId() + " is not one of them").problem());
+  }
+
+  /** A document refused for its size (413) or type (415), naming the field like any other bad input. */
+  @ExceptionHandler(DocumentRefused.class)
+  ResponseEntity<ProblemDetail> documentRefused(DocumentRefused e) {
+    ProblemDetail problem = invalidInput(e.getMessage(), e.fieldErrors());
+    problem.setStatus(e.reason() == DocumentRefused.Reason.TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE
+        : HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    problem.setTitle(e.reason() == DocumentRefused.Reason.TOO_LARGE ? "File too large" : "File type not kept");
+    return answer(problem);
   }
 
   /** Bad input, found by the API or by the process (start listener, message listeners) in the same transaction. */
@@ -124,6 +144,30 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       detail = "The request body cannot be read as the JSON object this call takes";
     }
     return handleExceptionInternal(e, invalidInput(detail, fields), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /**
+   * A file over the multipart limit ({@code spring.servlet.multipart.max-file-size}), found as the body is
+   * read: the same refusal as a document found too large after reading.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // Only the limit is known here, not the file's size.
+    DocumentRefused refused = DocumentRefused.tooLarge(-1, multipart.getMaxFileSize().toBytes());
+    return handleExceptionInternal(e, documentRefused(refused).getBody(), headers, HttpStatus.PAYLOAD_TOO_LARGE,
+        request);
+  }
+
+  /** A multipart body that cannot be read as one. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+    RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+    }
+    return answer(invalidInput("The request body cannot be read as multipart/form-data: send the parts 'file'"
+        + " and 'kind'", Map.of()));
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.casefile.DateTimes;
+import org.osce.vienna.casefile.Documents;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.casefile.ResponseStatus;
@@ -50,9 +52,12 @@ public class CaseFile {
   private final FollowUps followUps;
   private final Timeline timeline;
   private final ViennaProperties properties;
+  private final Documents documents;
 
   public CaseFile(TemplateEngine templates, LetterPdf pdf, Letters letters, Signatories signatories,
-      Assessments assessments, Meetings meetings, FollowUps followUps, Timeline timeline, ViennaProperties properties) {
+      Assessments assessments, Meetings meetings, FollowUps followUps, Timeline timeline, ViennaProperties properties,
+      Documents documents) {
+    this.documents = documents;
     this.templates = templates;
     this.pdf = pdf;
     this.letters = letters;
@@ -111,6 +116,9 @@ public class CaseFile {
       entries.add(row);
     }
     context.setVariable("timeline", entries);
+    context.setVariable("documents", documents.of(c.reference()).stream().map(d -> Map.of("name", d.name(),
+        "kind", words(d.kind().name()), "size", size(d.size()), "addedAt", DateTimes.shown(d.addedAt()),
+        "addedBy", d.addedBy())).toList());
     context.setVariable("zone", properties.timeZone().getId());
     return templates.process(TEMPLATE, context);
   }
@@ -147,6 +155,17 @@ public class CaseFile {
 
   private String when(Instant instant) {
     return instant == null ? null : WHEN.format(instant.atZone(properties.timeZone()));
+  }
+
+  /** A size as people read it: 512 bytes, 48 KB, 1.2 MB. */
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1024 * 1024) {
+      return Math.round(bytes / 1024.0) + " KB";
+    }
+    return String.format(Locale.ENGLISH, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   private static String name(String code) {

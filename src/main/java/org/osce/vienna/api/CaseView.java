@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.casefile.DocumentKind;
 import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.followup.FollowUpAction;
 
@@ -34,6 +35,8 @@ public record CaseView(
     Response response,
     List<FollowUpAction> followUpActions,
     List<Meeting> meetings,
+    @Schema(description = "The documents kept with the case, oldest first; each downloaded from"
+        + " /api/cases/{reference}/documents/{id}") List<DocumentEntry> documents,
     @Schema(description = "What happened, in the order recorded") List<TimelineEntry> timeline) {
 
   @Schema(name = "OpenTask")
@@ -63,6 +66,19 @@ public record CaseView(
   @Schema(name = "Meeting")
   public record Meeting(String requestedBy, OffsetDateTime requestedAt, OffsetDateTime targetAt,
       OffsetDateTime scheduledFor, Boolean held, String outcome) {
+  }
+
+  @Schema(name = "Document")
+  public record DocumentEntry(
+      @Schema(description = "Its id in /api/cases/{reference}/documents/{id}", example = "0b6f1c1e-8c7a-4d1e-9a53-2f0c4f6d8e21")
+      String id,
+      @Schema(description = "The file name it was uploaded with, made safe", example = "reply-BY-2021-11-12.pdf")
+      String name,
+      @Schema(example = "application/pdf") String mediaType,
+      @Schema(description = "In bytes", example = "48213") long size,
+      DocumentKind kind,
+      OffsetDateTime addedAt,
+      @Schema(description = "The user who added it", example = "officer-gb") String addedBy) {
   }
 
   @Schema(name = "TimelineEntry")

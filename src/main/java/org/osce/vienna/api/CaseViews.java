@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.casefile.Documents;
+import org.osce.vienna.casefile.Documents.Document;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.ViennaProperties;
 import org.osce.vienna.engine.OpenTasks;
@@ -24,9 +26,11 @@ public class CaseViews {
   private final Timeline timeline;
   private final OpenTasks openTasks;
   private final ViennaProperties properties;
+  private final Documents documents;
 
   public CaseViews(Signatories signatories, SignOff signOff, FollowUps followUps, Meetings meetings, Timeline timeline,
-      OpenTasks openTasks, ViennaProperties properties) {
+      OpenTasks openTasks, ViennaProperties properties, Documents documents) {
+    this.documents = documents;
     this.signatories = signatories;
     this.signOff = signOff;
     this.followUps = followUps;
@@ -49,6 +53,7 @@ public class CaseViews {
         followUps.of(c.reference()),
         meetings.of(c.reference()).stream().map(m -> new CaseView.Meeting(m.requestedBy(), time(m.requestedAt()),
             time(m.targetAt()), time(m.scheduledFor()), m.held(), m.outcome())).toList(),
+        documents.of(c.reference()).stream().map(this::document).toList(),
         timeline.of(c.reference()).stream()
             .map(e -> new CaseView.TimelineEntry(time(e.at()), e.event(), e.by(), e.detail())).toList());
   }
@@ -73,6 +78,17 @@ public class CaseViews {
         .map(task -> new CaseView.OpenTask(task.id(), task.taskKey(), task.name(), task.candidateGroup(),
             task.assignee(), time(task.dueAt())))
         .toList();
+  }
+
+  /** A document as the case lists it. */
+  public CaseView.DocumentEntry document(Document d) {
+    return new CaseView.DocumentEntry(d.id(), d.name(), d.mediaType(), d.size(), d.kind(), time(d.addedAt()),
+        d.addedBy());
+  }
+
+  /** Where a document is downloaded. */
+  static String documentPath(String reference, String id) {
+    return "/api/cases/" + reference + "/documents/" + id;
   }
 
   private OffsetDateTime time(Instant instant) {

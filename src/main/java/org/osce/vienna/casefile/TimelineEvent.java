@@ -61,5 +61,7 @@ public enum TimelineEvent {
   /** The outcome was recorded and notified: the case is closed. */
   CASE_CLOSED,
   /** The case was recorded afterwards as it happened (a past invocation); the entries before it carry its real dates. */
-  CASE_RECORDED
+  CASE_RECORDED,
+  /** A document was added to the case (POST /api/cases/{reference}/documents): its kind and name. */
+  DOCUMENT_ADDED
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.web.DatabaseUnavailable;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -69,13 +70,13 @@ class DatabaseUnavailableAnswersTest {
   @Test
   void theCaseApiAnswers503WithRetryAfter() {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/cases");
-    ResponseEntity<ProblemDetail> answer = new ApiProblems().unexpected(
+    ResponseEntity<ProblemDetail> answer = new ApiProblems(new MultipartProperties()).unexpected(
         new ProcessEngineException("engine", poolTimeout), new ServletWebRequest(request));
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("10");
     assertThat(answer.getBody().getDetail()).contains("database cannot be reached");
 
-    ResponseEntity<ProblemDetail> bug = new ApiProblems().unexpected(new IllegalStateException("a bug"),
+    ResponseEntity<ProblemDetail> bug = new ApiProblems(new MultipartProperties()).unexpected(new IllegalStateException("a bug"),
         new ServletWebRequest(request));
     assertThat(bug.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
   }

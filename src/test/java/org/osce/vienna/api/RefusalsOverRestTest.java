@@ -236,7 +236,7 @@ class RefusalsOverRestTest extends ApiTestSupport {
         TestUsers.password(OFFICER_GB), null, 406, List.of(), "text/html", "Accept", "application/msword"));
     all.add(new Refusal("deleting a case", "DELETE", cases + "/" + DRAFTING, OFFICER_GB,
         TestUsers.password(OFFICER_GB), null, 405, List.of(), "DELETE"));
-    all.add(get("an unknown path", OFFICER_GB, cases + "/" + DRAFTING + "/documents", 404, "documents"));
+    all.add(get("an unknown path", OFFICER_GB, cases + "/" + DRAFTING + "/attachments", 404, "attachments"));
 
     // Media types: what the body is and what the answer may be
     String boundary = "----vm-boundary";

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.Documents;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.H2ApplicationTest;
@@ -91,6 +92,10 @@ class AuthorizationMatrixTest {
     API_READ_LETTER_WITH_WEBAPP_LOGIN,
     /** With the Tasklist login in the browser's session: the case file PDF (as the Cockpit plugin would link it). */
     API_READ_CASE_FILE_WITH_WEBAPP_LOGIN,
+    /** GET a document of the case (added by the lead's officer), with HTTP Basic. */
+    API_READ_DOCUMENT,
+    /** The same with the Tasklist login in the browser's session (as the Cockpit plugin's download link). */
+    API_READ_DOCUMENT_WITH_WEBAPP_LOGIN,
     /** GET /api/statistics (each role counts the cases it may see: StatisticsOverRestTest). */
     READ_STATISTICS,
     /** GET /actuator/prometheus, the operators' gauges. */
@@ -105,6 +110,8 @@ class AuthorizationMatrixTest {
   ProcessEngine engine;
   @Autowired
   CaseRecords cases;
+  @Autowired
+  Documents documents;
 
   static final AtomicInteger CASES = new AtomicInteger();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -128,6 +135,8 @@ class AuthorizationMatrixTest {
       OFFICER_OF_LEAD              | CREATE_USER        | DENIED
       OFFICER_OF_LEAD              | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
       OFFICER_OF_LEAD              | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
+      OFFICER_OF_LEAD              | API_READ_DOCUMENT  | ALLOWED
+      OFFICER_OF_LEAD              | API_READ_DOCUMENT_WITH_WEBAPP_LOGIN | ALLOWED
       OFFICER_OF_LEAD              | READ_STATISTICS    | ALLOWED
       OFFICER_OF_LEAD              | READ_METRICS       | DENIED
 
@@ -140,6 +149,8 @@ class AuthorizationMatrixTest {
       HEAD_OF_LEAD                 | CREATE_USER        | DENIED
       HEAD_OF_LEAD                 | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
       HEAD_OF_LEAD                 | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
+      HEAD_OF_LEAD                 | API_READ_DOCUMENT  | ALLOWED
+      HEAD_OF_LEAD                 | API_READ_DOCUMENT_WITH_WEBAPP_LOGIN | ALLOWED
       HEAD_OF_LEAD                 | READ_STATISTICS    | ALLOWED
       HEAD_OF_LEAD                 | READ_METRICS       | DENIED
 
@@ -153,6 +164,8 @@ class AuthorizationMatrixTest {
       OFFICER_OF_OTHER_DELEGATION  | CREATE_USER        | DENIED
       OFFICER_OF_OTHER_DELEGATION  | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
       OFFICER_OF_OTHER_DELEGATION  | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | API_READ_DOCUMENT  | DENIED
+      OFFICER_OF_OTHER_DELEGATION  | API_READ_DOCUMENT_WITH_WEBAPP_LOGIN | DENIED
       OFFICER_OF_OTHER_DELEGATION  | READ_STATISTICS    | ALLOWED
       OFFICER_OF_OTHER_DELEGATION  | READ_METRICS       | DENIED
 
@@ -166,6 +179,8 @@ class AuthorizationMatrixTest {
       HEAD_OF_INVITED_DELEGATION   | CREATE_USER        | DENIED
       HEAD_OF_INVITED_DELEGATION   | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
       HEAD_OF_INVITED_DELEGATION   | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
+      HEAD_OF_INVITED_DELEGATION   | API_READ_DOCUMENT  | ALLOWED
+      HEAD_OF_INVITED_DELEGATION   | API_READ_DOCUMENT_WITH_WEBAPP_LOGIN | ALLOWED
       HEAD_OF_INVITED_DELEGATION   | READ_STATISTICS    | ALLOWED
       HEAD_OF_INVITED_DELEGATION   | READ_METRICS       | DENIED
 
@@ -179,6 +194,8 @@ class AuthorizationMatrixTest {
       MANAGER                      | CREATE_USER        | DENIED
       MANAGER                      | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
       MANAGER                      | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
+      MANAGER                      | API_READ_DOCUMENT  | ALLOWED
+      MANAGER                      | API_READ_DOCUMENT_WITH_WEBAPP_LOGIN | ALLOWED
       MANAGER                      | READ_STATISTICS    | ALLOWED
       MANAGER                      | READ_METRICS       | ALLOWED
 
@@ -191,6 +208,8 @@ class AuthorizationMatrixTest {
       ADMIN                        | CREATE_USER        | ALLOWED
       ADMIN                        | API_READ_LETTER_WITH_WEBAPP_LOGIN | ALLOWED
       ADMIN                        | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | ALLOWED
+      ADMIN                        | API_READ_DOCUMENT  | ALLOWED
+      ADMIN                        | API_READ_DOCUMENT_WITH_WEBAPP_LOGIN | ALLOWED
       ADMIN                        | READ_STATISTICS    | ALLOWED
       ADMIN                        | READ_METRICS       | ALLOWED
 
@@ -204,6 +223,8 @@ class AuthorizationMatrixTest {
       ANONYMOUS                    | CREATE_USER        | DENIED
       ANONYMOUS                    | API_READ_LETTER_WITH_WEBAPP_LOGIN | DENIED
       ANONYMOUS                    | API_READ_CASE_FILE_WITH_WEBAPP_LOGIN | DENIED
+      ANONYMOUS                    | API_READ_DOCUMENT  | DENIED
+      ANONYMOUS                    | API_READ_DOCUMENT_WITH_WEBAPP_LOGIN | DENIED
       ANONYMOUS                    | READ_STATISTICS    | DENIED
       ANONYMOUS                    | READ_METRICS       | DENIED
       """)
@@ -260,6 +281,8 @@ class AuthorizationMatrixTest {
           "/api/cases/" + caseAtSignOff().getBusinessKey() + "/letter/preview", null, false));
       case API_READ_CASE_FILE_WITH_WEBAPP_LOGIN -> byStatus(webapp(role).send("GET",
           "/api/cases/" + caseAtSignOff().getBusinessKey() + "/file", null, false));
+      case API_READ_DOCUMENT -> byStatus(call(role, HttpMethod.GET, documentOfTheLead(), null));
+      case API_READ_DOCUMENT_WITH_WEBAPP_LOGIN -> byStatus(webapp(role).send("GET", documentOfTheLead(), null, false));
       case READ_STATISTICS -> byStatus(call(role, HttpMethod.GET, "/api/statistics", null));
       case READ_METRICS -> byStatus(call(role, HttpMethod.GET, "/actuator/prometheus", null));
     };
@@ -311,11 +334,13 @@ class AuthorizationMatrixTest {
       API_REQUEST_MEETING_IN_LEADS_NAME      | +  | +  | -  | -  | -  | +  | -
       API_REQUEST_MEETING_IN_OWN_NAME        | +  | +  | -  | +  | -  | -  | -
       API_RECORD_PAST_INVOCATION             | -  | +  | -  | -  | -  | +  | -
+      API_ADD_DOCUMENT                       | +  | +  | -  | -  | -  | +  | -
       # With the Tasklist login in the browser's session and its CSRF token: the case API only reads.
       API_START_CASE_WITH_WEBAPP_LOGIN       | -  | -  | -  | -  | -  | -  | -
       API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
       API_REQUEST_MEETING_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
       API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN | -  | -  | -  | -  | -  | -  | -
+      API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN     | -  | -  | -  | -  | -  | -  | -
       """;
 
   enum Write {
@@ -329,7 +354,7 @@ class AuthorizationMatrixTest {
     SUSPEND_PROCESS_DEFINITION, CREATE_AUTHORIZATION, JOIN_GROUP, API_START_CASE_OF_LEAD, API_REPORT_RESPONSE,
     API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME, API_START_CASE_WITH_WEBAPP_LOGIN,
     API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN, API_REQUEST_MEETING_WITH_WEBAPP_LOGIN, API_RECORD_PAST_INVOCATION,
-    API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN
+    API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN, API_ADD_DOCUMENT, API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN
   }
 
   static Stream<Arguments> writes() {
@@ -657,6 +682,19 @@ class AuthorizationMatrixTest {
         assertThat(cases.exists(reference)).isEqualTo(outcome == Outcome.ALLOWED);
         yield outcome;
       }
+      case API_ADD_DOCUMENT -> {
+        String reference = caseAtSignOff().getBusinessKey();
+        Outcome outcome = byStatus(addDocument(role, reference));
+        assertThat(documents.of(reference)).hasSize(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN -> {
+        String reference = caseAtSignOff().getBusinessKey();
+        Outcome outcome = byStatus(webapp(role).send("POST", "/api/cases/" + reference + "/documents",
+            MULTIPART_PDF, true, "Content-Type", "multipart/form-data; boundary=" + BOUNDARY));
+        assertThat(documents.of(reference)).hasSize(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
       case API_START_CASE_WITH_WEBAPP_LOGIN -> {
         String reference = "VM-MATRIX-WEB-" + CASES.incrementAndGet();
         Outcome outcome = byStatus(webapp(role).send("POST", "/api/cases", write(Map.of("reference", reference,
@@ -698,6 +736,29 @@ class AuthorizationMatrixTest {
     variables.putAll(extra);
     return Map.of("messageName", MESSAGE_RESPONSE_RECEIVED, "businessKey", pi.getBusinessKey(),
         "processVariables", variables);
+  }
+
+  private static final String BOUNDARY = "matrix-boundary";
+  /** A form with a small PDF reply (it begins as a PDF does) and its kind, as a system uploads it. */
+  private static final String MULTIPART_PDF = "--" + BOUNDARY + "\r\n"
+      + "Content-Disposition: form-data; name=\"file\"; filename=\"reply.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+      + "%PDF-1.4\n% the reply\n%%EOF\r\n--" + BOUNDARY + "\r\n"
+      + "Content-Disposition: form-data; name=\"kind\"\r\n\r\nREPLY\r\n--" + BOUNDARY + "--\r\n";
+
+  private ResponseEntity<String> addDocument(Role role, String reference) {
+    TestRestTemplate client = role.user == null ? rest : rest.withBasicAuth(role.user, role.user);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + BOUNDARY));
+    return client.exchange("/api/cases/" + reference + "/documents", HttpMethod.POST,
+        new HttpEntity<>(MULTIPART_PDF, headers), String.class);
+  }
+
+  /** The download address of a document the lead's officer added to a case of its own at sign-off. */
+  private String documentOfTheLead() {
+    String reference = caseAtSignOff().getBusinessKey();
+    ResponseEntity<String> added = addDocument(Role.OFFICER_OF_LEAD, reference);
+    assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(201);
+    return added.getHeaders().getLocation().toString();
   }
 
   private ResponseEntity<String> deploy(Role role, String name) {

@@ -62,7 +62,11 @@ public final class WebappSession {
   /** A request in this session; a JSON body when {@code json} is given; the CSRF token when asked for. */
   public HttpResponse<String> send(String method, String path, String json, boolean withCsrfToken, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
-    if (json != null) {
+    boolean typed = false;
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (json != null && !typed) {
       request.header("Content-Type", "application/json");
     }
     if (withCsrfToken) {
