@@ -515,8 +515,10 @@ class TasklistAndCockpitBrowserTest {
     browser.login("cockpit", "manager");
     browser.click(By.xpath("//*[contains(@class,'Header')]//a[normalize-space(.)='Cases']"));
     browser.waitVisible(By.cssSelector(".vm-cases-table"));
-    // Every case she may see, running and closed: the demo's, the German officer's step's, the walkthrough's.
-    assertThat(browser.textOf(By.cssSelector(".vm-cases-table"))).contains("VM-2021-BY-01", "VM-2026-RU-03", REFERENCE);
+    // Every case she may see, running and closed: the demo's two (live and recorded), the German officer's
+    // step's, the walkthrough's.
+    assertThat(browser.textOf(By.cssSelector(".vm-cases-table"))).contains("VM-2021-BY-01", "VM-2021-BY-PAST",
+        "VM-2026-RU-03", REFERENCE);
     browser.choose("vm-filter-status", "CLOSED");
     browser.choose("vm-filter-lead", "GB");
     browser.choose("vm-filter-addressee", "RU");
@@ -524,8 +526,8 @@ class TasklistAndCockpitBrowserTest {
         .getYear()));
     String list = browser.textOf(By.cssSelector(".vm-cases-table"));
     assertThat(list).contains(REFERENCE, CASE_SUBJECT, "Closed", "on time").doesNotContain("VM-2021-BY-01",
-        "VM-2026-RU-03");
-    assertThat(browser.text()).contains("1 of 3 cases");
+        "VM-2021-BY-PAST", "VM-2026-RU-03");
+    assertThat(browser.text()).contains("1 of 4 cases");
     browser.shot("20-cockpit-cases-closed");
 
     browser.click(By.linkText(REFERENCE));
