@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.identity.DemoCase;
+import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.LoopbackHttp;
 import org.osce.vienna.support.TestUsers;
@@ -43,9 +45,8 @@ class PastInvocationsOverRestTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PATH = "/api/past-invocations";
   /** The lead and the 34 delegations that signed with it. */
-  static final List<String> SIGNATORIES_2021 = List.of("GB", "AL", "AT", "BE", "BG", "CA", "HR", "CY", "CZ", "DK",
-      "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IE", "IT", "LV", "LT", "LU", "MT", "ME", "NL", "MK", "NO", "PT", "RO",
-      "SK", "SI", "ES", "CH", "UA", "US");
+  static final List<String> SIGNATORIES_2021 = Stream.concat(Stream.of("GB"), Fixtures.CO_SIGNATORIES_2021.stream())
+      .toList();
 
   @LocalServerPort
   int port;
