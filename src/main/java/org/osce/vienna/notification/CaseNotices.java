@@ -60,12 +60,14 @@ public class CaseNotices {
   private final NotificationOutbox outbox;
   private final MailTemplates templates;
   private final MailSettings settings;
+  private final MailAddresses addresses;
   private final ZoneId zone;
   private final DateTimeFormatter dateTime;
 
   public CaseNotices(NotificationOutbox outbox, MailTemplates templates, MailSettings settings,
-      ViennaProperties properties) {
+      MailAddresses addresses, ViennaProperties properties) {
     this.outbox = outbox;
+    this.addresses = addresses;
     this.templates = templates;
     this.settings = settings;
     this.zone = properties.timeZone();
@@ -110,16 +112,31 @@ public class CaseNotices {
     outbox.enqueue(event.reference(), new Notice(MECHANISM_INVOKED, everyDelegation,
         "Vienna Mechanism invoked: " + event.label(),
         body("mechanism-invoked", event.reference(), event.label(), Map.of("addressee", nameInText(event.addressee()),
-            "count", event.signatories().size(), "signatories", OnBehalfOf.sentence(event.signatories())))));
+            "signatories", OnBehalfOf.followingDelegations(event.signatories())))));
   }
 
-  /** The letter, to the addressee's mission; not queued: {@link LetterByEmail} sends it with its PDF. */
-  public Notice letterToAddressee(String reference, String label, String addressee, Letters.FinalLetter letter) {
+  /**
+   * The letter, to the addressee's mission, from the lead delegation (named, with its address for the reply);
+   * not queued: {@link LetterByEmail} sends it with its PDF.
+   */
+  public Notice letterToAddressee(String reference, String label, String addressee, String lead,
+      Letters.FinalLetter letter) {
     return new Notice(LETTER_DELIVERY, List.of(MISSION_PREFIX + addressee.toLowerCase(Locale.ROOT)),
         "Vienna (Human Dimension) Mechanism: " + label,
         body("letter-delivery", reference, label, Map.of(
             "date", LETTER_DATE.format(LocalDate.ofInstant(letter.composedAt(), zone)),
-            "signatories", letter.onBehalfOf(), "fileName", LetterPdf.fileName(reference))));
+            "signatories", letter.onBehalfOf(), "fileName", LetterPdf.fileName(reference),
+            "delegation", delegationOf(lead), "replyTo", addresses.of(Groups.delegation(lead)))));
+  }
+
+  /** The letter is the lead delegation's: sent in its name, and answered at its address. */
+  public SmtpMailer.Sender letterSender(String lead) {
+    return new SmtpMailer.Sender(capitalised(delegationOf(lead)), Groups.delegation(lead));
+  }
+
+  /** "the delegation of the United Kingdom". */
+  private static String delegationOf(String code) {
+    return "the delegation of " + nameInText(code);
   }
 
   /** To the signatories, with the deadline as a calendar entry. */

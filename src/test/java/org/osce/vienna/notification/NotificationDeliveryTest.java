@@ -138,7 +138,7 @@ abstract class NotificationDeliveryTest extends MailContextTest {
         assertThat(mail.from()).isEqualTo("vienna-mechanism@example.org");
         assertThat(mail.subject()).isEqualTo("Vienna Mechanism invoked: " + reference + " (Belarus)");
         assertThat(mail.text()).contains("invoked with regard to Belarus, case " + reference + " (Belarus).",
-            "on behalf of 35 participating States: Albania, Austria,",
+            "on behalf of the following delegations: Albania, Austria,",
             "Ukraine, the United Kingdom, and the United States.", "case " + reference + ".");
       });
     }
