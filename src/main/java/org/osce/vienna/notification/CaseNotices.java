@@ -25,7 +25,9 @@ import org.osce.vienna.meeting.MeetingRequested;
 import org.osce.vienna.meeting.MeetingTargetPassed;
 import org.osce.vienna.response.ResponseDeadlinePassed;
 import org.osce.vienna.response.ResponseRecorded;
+import org.osce.vienna.response.ResponseReminderDue;
 import org.osce.vienna.signoff.CoSigningInvited;
+import org.osce.vienna.signoff.CoSigningReminderDue;
 import org.osce.vienna.signoff.OnBehalfOf;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,9 +45,11 @@ public class CaseNotices {
   public static final String MISSION_PREFIX = "mission-";
 
   public static final String CO_SIGNING_INVITATION = "CO_SIGNING_INVITATION";
+  public static final String CO_SIGNING_REMINDER = "CO_SIGNING_REMINDER";
   public static final String MECHANISM_INVOKED = "MECHANISM_INVOKED";
   public static final String LETTER_DELIVERY = "LETTER_DELIVERY";
   public static final String RESPONSE_DEADLINE_PASSED = "RESPONSE_DEADLINE_PASSED";
+  public static final String RESPONSE_REMINDER = "RESPONSE_REMINDER";
   public static final String RESPONSE_RECEIVED = "RESPONSE_RECEIVED";
   public static final String MEETING_REQUESTED = "MEETING_REQUESTED";
   public static final String MEETING_TARGET_PASSED = "MEETING_TARGET_PASSED";
@@ -82,14 +86,8 @@ public class CaseNotices {
    */
   @EventListener
   public void invitedToCoSign(CoSigningInvited event) {
-    Map<String, Object> words = new HashMap<>(Map.of(
-        "delegation", name(event.delegation()),
-        "lead", capitalised(nameInText(event.lead())),
-        "leadState", name(event.lead()),
-        "addressee", name(event.addressee()),
-        "subject", event.subject() == null ? "(none given)" : event.subject(),
-        "dueAt", format(event.dueAt()),
-        "taskLink", settings.taskLink(event.taskId())));
+    Map<String, Object> words = with(caseWords(event.lead(), event.addressee(), event.subject(), event.dueAt(),
+        event.taskId()), "delegation", name(event.delegation()));
     String subject = "Invitation to co-sign: " + event.label();
     String onTime = body("co-signing-invitation", event.reference(), event.label(), with(words, "late", false));
     Notice.Late late = event.dueAt() == null ? null : new Notice.Late(event.dueAt(),
@@ -102,6 +100,38 @@ public class CaseNotices {
         .file("sign-off-deadline-" + event.reference() + ".ics", EngineClock.now());
     outbox.enqueue(event.reference(), new Notice(CO_SIGNING_INVITATION, List.of(Groups.heads(event.delegation())),
         subject, onTime, deadline, late));
+  }
+
+  /**
+   * To the heads of an invited delegation that has not decided, before the sign-off deadline: the invitation's
+   * words and link again. One message per such delegation; a delegation that decided gets none.
+   */
+  @EventListener
+  public void coSigningReminder(CoSigningReminderDue event) {
+    outbox.enqueue(event.reference(), new Notice(CO_SIGNING_REMINDER, List.of(Groups.heads(event.delegation())),
+        "Reminder: decide on co-signing by " + format(event.dueAt()) + ": " + event.label(),
+        body("co-signing-reminder", event.reference(), event.label(), with(caseWords(event.lead(), event.addressee(),
+            event.subject(), event.dueAt(), event.taskId()), "delegation", name(event.delegation())))));
+  }
+
+  /** To the lead delegation, on the morning of the day the reply is due, with the link to its task. */
+  @EventListener
+  public void responseReminder(ResponseReminderDue event) {
+    outbox.enqueue(event.reference(), new Notice(RESPONSE_REMINDER, List.of(Groups.delegation(event.lead())),
+        "Reminder: the reply is due today, " + format(event.dueAt()) + ": " + event.label(),
+        body("response-reminder", event.reference(), event.label(), with(caseWords(event.lead(), event.addressee(),
+            event.subject(), event.dueAt(), event.taskId()), "addresseeInText", nameInText(event.addressee())))));
+  }
+
+  /** What the invitation and the reminders say of the case, its deadline and the task to open. */
+  private Map<String, Object> caseWords(String lead, String addressee, String subject, Instant dueAt, String taskId) {
+    return Map.of(
+        "lead", capitalised(nameInText(lead)),
+        "leadState", name(lead),
+        "addressee", name(addressee),
+        "subject", subject == null ? "(none given)" : subject,
+        "dueAt", format(dueAt),
+        "taskLink", taskId == null ? settings.tasklistUrl() : settings.taskLink(taskId));
   }
 
   /** Stage 3: to every participating State's delegation, the 57. */

@@ -299,6 +299,84 @@ class ViennaMechanismProcessTest {
     assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("RESPONSE_RECEIVED", "CASE_CLOSED");
   }
 
+  private Instant timerDue(ProcessInstance pi, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId(activityId).singleResult().getDuedate().toInstant();
+  }
+
+  @Test
+  void undecidedDelegationsAreReminded24HoursBeforeTheSignOffDeadlineAndThoseThatDecidedAreNot() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of("DE", "FR", "US"));
+    approve(pi);
+    decide(pi, "DE", true);
+    driver.runJobs(pi);
+    Instant due = DateTimes.parse(driver.variable(pi, SIGN_OFF_DUE_AT), SIGN_OFF_DUE_AT);
+    assertThat(timerDue(pi, "Event_SignOffReminderDue")).isEqualTo(due.minus(Duration.ofHours(24)));
+
+    ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofHours(24))));
+    driver.fireTimer(pi, "Event_SignOffReminderDue");
+
+    assertThat(pi).isWaitingAt(TASK_DECIDE_CO_SIGNING);
+    var reminders = outbox.of(reference).stream().filter(n -> n.event().equals("CO_SIGNING_REMINDER")).toList();
+    assertThat(reminders).extracting(NotificationOutbox.Notification::recipient)
+        .containsExactlyInAnyOrder("heads-fr", "heads-us");
+    for (var task : driver.tasks(pi, TASK_DECIDE_CO_SIGNING)) {
+      String delegation = (String) engine.getTaskService().getVariable(task.getId(), INVITED_DELEGATION);
+      assertThat(reminders).filteredOn(n -> n.recipient().equals("heads-" + delegation.toLowerCase()))
+          .singleElement().satisfies(n -> {
+            assertThat(n.subject()).startsWith("Reminder: decide on co-signing by " + DateTimes.shown(due));
+            assertThat(n.body()).contains("Lead State:     United Kingdom", "Addressed to:   Belarus",
+                "Subject:        Human rights in Belarus", "Decide by:      " + DateTimes.shown(due),
+                "#/?task=" + task.getId() + "\n");
+          });
+    }
+    assertThat(events(reference)).contains("SIGN_OFF_REMINDER_SENT");
+  }
+
+  @Test
+  void aSignOffDeadlineLessThan24HoursAheadGetsNoReminder() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    Instant due = EngineClock.now().plus(Duration.ofHours(10)).truncatedTo(ChronoUnit.SECONDS);
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of("DE")),
+        SIGN_OFF_DUE_AT, due.atOffset(ZoneOffset.ofHours(1)).toString()));
+    approve(pi);
+    // The invitation, sent a moment ago, names the deadline: the reminder's time is the deadline's, and then too late.
+    assertThat(timerDue(pi, "Event_SignOffReminderDue")).isEqualTo(due);
+    ClockUtil.setCurrentTime(Date.from(due));
+    driver.fireTimer(pi, "Event_SignOffReminderDue");
+    assertThat(outbox.of(reference)).noneMatch(n -> n.event().equals("CO_SIGNING_REMINDER"));
+    assertThat(events(reference)).doesNotContain("SIGN_OFF_REMINDER_SENT");
+  }
+
+  @Test
+  void theLeadIsRemindedOnTheMorningOfTheDayTheReplyIsDue() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant due = cases.get(reference).responseDueAt();
+    Instant morning = due.atZone(DateTimes.zone()).toLocalDate().atTime(8, 0).atZone(DateTimes.zone()).toInstant();
+    assertThat(timerDue(pi, "Event_ResponseReminderDue")).isEqualTo(morning);
+    assertThat(outbox.of(reference)).noneMatch(n -> n.event().equals("RESPONSE_REMINDER"));
+
+    ClockUtil.setCurrentTime(Date.from(morning));
+    driver.fireTimer(pi, "Event_ResponseReminderDue");
+
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    String taskId = driver.task(pi, TASK_REGISTER_RESPONSE).getId();
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("RESPONSE_REMINDER")).singleElement()
+        .satisfies(n -> {
+          assertThat(n.recipient()).isEqualTo("delegation-gb");
+          assertThat(n.subject()).startsWith("Reminder: the reply is due today, " + DateTimes.shown(due));
+          assertThat(n.body()).contains("the written reply of Belarus", "is due today",
+              "Lead State:     United Kingdom", "Subject:        Human rights in Belarus",
+              "Reply due by:   " + DateTimes.shown(due), "#/?task=" + taskId + "\n");
+        });
+    assertThat(events(reference)).contains("RESPONSE_REMINDER_SENT");
+  }
+
   @Test
   void aReturnedDraftGoesBackToTheDrafterWithTheComments() {
     ProcessInstance pi = startCase(newReference());
