@@ -60,9 +60,9 @@ public class PastInvocationApi {
       content = @Content(mediaType = CaseApi.PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
           examples = @ExampleObject(value = """
               {"type":"about:blank","title":"Invalid request","status":400,
-               "detail":"Invalid past invocation: responses[0].receivedAt is before the letter was delivered (2021-11-04T09:00:00Z)",
+               "detail":"Invalid past invocation: responses[0].receivedAt cannot be before the letter was delivered, on 4 November 2021, 10:00 Vienna time (CET)",
                "instance":"/api/past-invocations",
-               "fieldErrors":{"responses[0].receivedAt":"is before the letter was delivered (2021-11-04T09:00:00Z)"}}""")))
+               "fieldErrors":{"responses[0].receivedAt":"cannot be before the letter was delivered, on 4 November 2021, 10:00 Vienna time (CET)"}}""")))
   @ApiResponse(responseCode = "403", description = "The caller is none of the lead delegation's heads",
       content = @Content(mediaType = CaseApi.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "The reference is already taken",
