@@ -119,8 +119,9 @@ public class CaseNotices {
   public void responseReminder(ResponseReminderDue event) {
     outbox.enqueue(event.reference(), new Notice(RESPONSE_REMINDER, List.of(Groups.delegation(event.lead())),
         "Reminder: the reply is due today, " + format(event.dueAt()) + ": " + event.label(),
-        body("response-reminder", event.reference(), event.label(), with(caseWords(event.lead(), event.addressee(),
-            event.subject(), event.dueAt(), event.taskId()), "addresseeInText", nameInText(event.addressee())))));
+        body("response-reminder", event.reference(), event.label(), with(with(caseWords(event.lead(),
+            event.addressee(), event.subject(), event.dueAt(), event.taskId()),
+            "addresseeInText", nameInText(event.addressee())), "delegation", nameInText(event.lead())))));
   }
 
   /** What the invitation and the reminders say of the case, its deadline and the task to open. */
