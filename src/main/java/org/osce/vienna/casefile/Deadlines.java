@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
@@ -29,6 +30,28 @@ public final class Deadlines {
   /** The meeting target: the end of the day {@code days} after the request date. */
   public Instant meetingTarget(Instant requestedAt, int days) {
     return endOfDay(requestedAt, days);
+  }
+
+  /** {@code time} on the day of {@code dueAt}, in the procedure's zone: the morning of the day a reply is due. */
+  public Instant onTheDayOf(Instant dueAt, LocalTime time) {
+    return dueAt.atZone(zone).toLocalDate().atTime(time).atZone(zone).toInstant();
+  }
+
+  /**
+   * When a reminder of {@code deadline} goes: at {@code wanted}, or, when that has passed already (a deadline set
+   * less than the reminder's lead time ahead), at the deadline itself, where {@link #isWorthReminding} drops it: the
+   * message that set the deadline named it a moment ago. Null without a deadline.
+   */
+  public static Instant reminderAt(Instant wanted, Instant deadline, Instant now) {
+    if (deadline == null) {
+      return null;
+    }
+    return wanted.isAfter(now) ? wanted : deadline;
+  }
+
+  /** A reminder goes only while its deadline is still ahead. */
+  public static boolean isWorthReminding(Instant deadline, Instant now) {
+    return deadline != null && now.isBefore(deadline);
   }
 
   public boolean isOnTime(Instant receivedAt, Instant dueAt) {

@@ -16,6 +16,8 @@ public enum TimelineEvent {
   DRAFT_APPROVED,
   /** The sign-off round opened: the invited delegations are asked to co-sign. */
   SIGN_OFF_OPENED,
+  /** The invited delegations that had not decided were reminded of the sign-off deadline. */
+  SIGN_OFF_REMINDER_SENT,
   /** An invited delegation's head decided to co-sign ("Decide on co-signing"). */
   CO_SIGNING_JOINED,
   /** An invited delegation's head declined to co-sign ("Decide on co-signing"). */
@@ -30,6 +32,8 @@ public enum TimelineEvent {
   LETTER_DELIVERED,
   /** Every participating State's delegation was told that the mechanism was invoked. */
   PARTICIPATING_STATES_INFORMED,
+  /** The lead delegation was reminded, on the morning of the day, that the reply is due. */
+  RESPONSE_REMINDER_SENT,
   /** The reply deadline passed without a response registered (the response is still accepted). */
   RESPONSE_DEADLINE_PASSED,
   /** A response was registered, by "Register the response" or by the {@code ResponseReceived} message. */

@@ -46,16 +46,28 @@ public class ComposeFinalLetter implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
+    Instant now = EngineClock.now();
+    List<String> signing = compose(execution, now);
+    timeline.record(reference, now, TimelineEvent.LETTER_COMPOSED, null,
+        "on behalf of " + signing.size() + " delegations");
+  }
+
+  /**
+   * Composes the letter dated the day of {@code datedAt} in the procedure's zone and keeps it (replacing the one
+   * composed before), with its text for the forms.
+   *
+   * @return the States it is sent on behalf of
+   */
+  List<String> compose(DelegateExecution execution, Instant datedAt) {
+    String reference = CaseVariables.reference(execution);
     Letter letter = LetterReader.read(CaseVariables.json(execution, LETTER).toString());
     List<String> signing = signatories.signing(reference);
-    Instant now = EngineClock.now();
-    LocalDate date = LocalDate.ofInstant(now, properties.timeZone());
+    LocalDate date = LocalDate.ofInstant(datedAt, properties.timeZone());
     String html = composer.html(letter, signing, date, properties.responsePeriodDays());
-    letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.sentence(signing), now));
+    letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.followingDelegations(signing), datedAt));
     execution.setVariable(LETTER_URL, "/api/cases/" + reference + "/letter.pdf");
     execution.setVariable(FINAL_LETTER, CaseVariables.jsonValue(Map.of("html",
         composer.formHtml(letter, signing, date, properties.responsePeriodDays()))));
-    timeline.record(reference, now, TimelineEvent.LETTER_COMPOSED, null,
-        "on behalf of " + signing.size() + " delegations");
+    return signing;
   }
 }

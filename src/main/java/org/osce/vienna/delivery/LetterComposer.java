@@ -65,7 +65,7 @@ public class LetterComposer {
     context.setVariable("title", "Letter to " + letter.addressee().mission());
     context.setVariable("letter", letter);
     context.setVariable("placeAndDate", placeAndDate(letter, date));
-    context.setVariable("onBehalfOf", OnBehalfOf.sentence(signatories));
+    context.setVariable("onBehalfOf", OnBehalfOf.followingDelegations(signatories));
     context.setVariable("romans", IntStream.rangeClosed(1, letter.concerns().size()).mapToObj(LetterComposer::roman)
         .toList());
     context.setVariable("closing", closing(letter, defaultResponsePeriodDays));

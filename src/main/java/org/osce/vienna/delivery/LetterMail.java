@@ -9,5 +9,6 @@ import java.time.Instant;
  */
 public interface LetterMail {
 
-  Instant send(String reference, String label, String addressee);
+  /** @param lead the code of the lead delegation, which the letter is sent for and which replies go to */
+  Instant send(String reference, String label, String addressee, String lead);
 }

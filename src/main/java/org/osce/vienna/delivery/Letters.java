@@ -18,6 +18,10 @@ public class Letters {
     this.jdbc = jdbc;
   }
 
+  /**
+   * @param composedAt when it was composed for the date it bears, which is this instant's day in the procedure's
+   *     zone: once signed, the time it was signed (by e-mail) or handed over (by hand)
+   */
   public record FinalLetter(String html, String onBehalfOf, Instant composedAt) {
   }
 

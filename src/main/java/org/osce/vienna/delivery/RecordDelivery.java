@@ -4,6 +4,7 @@ import static org.osce.vienna.engine.ProcessConstants.DELIVERED_AT;
 import static org.osce.vienna.engine.ProcessConstants.DELIVERY_CHANNEL;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_DUE_AT;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REMINDER_AT;
 
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,6 +18,7 @@ import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.casefile.ViennaProperties;
 import org.osce.vienna.drafting.LetterReader;
 import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** Records the delivery and starts the reply clock: {@code responseDueAt} = end of the day of delivery + reply period. */
@@ -35,6 +37,12 @@ public class RecordDelivery implements JavaDelegate {
     this.properties = properties;
   }
 
+  /** The morning of the day the reply is due, when the lead is reminded; see {@link Deadlines#reminderAt}. */
+  public static Instant responseReminder(Deadlines deadlines, ViennaProperties properties, Instant dueAt,
+      Instant now) {
+    return Deadlines.reminderAt(deadlines.onTheDayOf(dueAt, properties.responseReminderTime()), dueAt, now);
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
@@ -44,6 +52,8 @@ public class RecordDelivery implements JavaDelegate {
         .responsePeriodOr(properties.responsePeriodDays());
     Instant dueAt = deadlines.responseDue(deliveredAt, period);
     execution.setVariable(RESPONSE_DUE_AT, CaseVariables.dateValue(dueAt));
+    execution.setVariable(RESPONSE_REMINDER_AT, CaseVariables.dateValue(responseReminder(deadlines, properties,
+        dueAt, EngineClock.now())));
     cases.delivered(reference, channel, deliveredAt, dueAt);
     timeline.record(reference, deliveredAt, TimelineEvent.LETTER_DELIVERED, null,
         (channel == DeliveryChannel.EMAIL ? "by e-mail" : "by hand") + "; response due by " + DateTimes.shown(dueAt)

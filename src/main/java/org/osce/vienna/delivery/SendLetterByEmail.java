@@ -3,6 +3,7 @@ package org.osce.vienna.delivery;
 import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
 import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.DELIVERED_AT;
+import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
 
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +28,8 @@ public class SendLetterByEmail implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Instant acceptedAt = letterMail.send(CaseVariables.reference(execution),
-        (String) execution.getVariable(CASE_LABEL), (String) execution.getVariable(ADDRESSEE_STATE));
+        (String) execution.getVariable(CASE_LABEL), (String) execution.getVariable(ADDRESSEE_STATE),
+        (String) execution.getVariable(LEAD_DELEGATION));
     execution.setVariable(DELIVERED_AT, CaseVariables.dateValue(acceptedAt));
   }
 }

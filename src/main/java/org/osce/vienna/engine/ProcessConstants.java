@@ -33,6 +33,8 @@ public final class ProcessConstants {
   public static final String LETTER = "letter";
   public static final String INVITED_DELEGATIONS = "invitedDelegations";
   public static final String SIGN_OFF_DUE_AT = "signOffDueAt";
+  /** When the undecided delegations are reminded (the timer of Event_SignOffReminderDue). */
+  public static final String SIGN_OFF_REMINDER_AT = "signOffReminderAt";
   public static final String DRAFT_APPROVED = "draftApproved";
   public static final String REVIEW_COMMENTS = "reviewComments";
   // The draft form's own lists of the letter's paragraphs and questions (drafting.DraftInput)
@@ -46,6 +48,8 @@ public final class ProcessConstants {
   public static final String DELIVERY_CHANNEL = "deliveryChannel";
   public static final String DELIVERED_AT = "deliveredAt";
   public static final String RESPONSE_DUE_AT = "responseDueAt";
+  /** When the lead is reminded that the reply is due today (the timer of Event_ResponseReminderDue). */
+  public static final String RESPONSE_REMINDER_AT = "responseReminderAt";
   public static final String RESPONSE_RECEIVED = "responseReceived";
   public static final String RESPONSE_RECEIVED_AT = "responseReceivedAt";
   public static final String RESPONSE_REFERENCE = "responseReference";

@@ -25,7 +25,9 @@ import org.osce.vienna.meeting.MeetingRequested;
 import org.osce.vienna.meeting.MeetingTargetPassed;
 import org.osce.vienna.response.ResponseDeadlinePassed;
 import org.osce.vienna.response.ResponseRecorded;
+import org.osce.vienna.response.ResponseReminderDue;
 import org.osce.vienna.signoff.CoSigningInvited;
+import org.osce.vienna.signoff.CoSigningReminderDue;
 import org.osce.vienna.signoff.OnBehalfOf;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,9 +45,11 @@ public class CaseNotices {
   public static final String MISSION_PREFIX = "mission-";
 
   public static final String CO_SIGNING_INVITATION = "CO_SIGNING_INVITATION";
+  public static final String CO_SIGNING_REMINDER = "CO_SIGNING_REMINDER";
   public static final String MECHANISM_INVOKED = "MECHANISM_INVOKED";
   public static final String LETTER_DELIVERY = "LETTER_DELIVERY";
   public static final String RESPONSE_DEADLINE_PASSED = "RESPONSE_DEADLINE_PASSED";
+  public static final String RESPONSE_REMINDER = "RESPONSE_REMINDER";
   public static final String RESPONSE_RECEIVED = "RESPONSE_RECEIVED";
   public static final String MEETING_REQUESTED = "MEETING_REQUESTED";
   public static final String MEETING_TARGET_PASSED = "MEETING_TARGET_PASSED";
@@ -60,12 +64,14 @@ public class CaseNotices {
   private final NotificationOutbox outbox;
   private final MailTemplates templates;
   private final MailSettings settings;
+  private final MailAddresses addresses;
   private final ZoneId zone;
   private final DateTimeFormatter dateTime;
 
   public CaseNotices(NotificationOutbox outbox, MailTemplates templates, MailSettings settings,
-      ViennaProperties properties) {
+      MailAddresses addresses, ViennaProperties properties) {
     this.outbox = outbox;
+    this.addresses = addresses;
     this.templates = templates;
     this.settings = settings;
     this.zone = properties.timeZone();
@@ -80,14 +86,8 @@ public class CaseNotices {
    */
   @EventListener
   public void invitedToCoSign(CoSigningInvited event) {
-    Map<String, Object> words = new HashMap<>(Map.of(
-        "delegation", name(event.delegation()),
-        "lead", capitalised(nameInText(event.lead())),
-        "leadState", name(event.lead()),
-        "addressee", name(event.addressee()),
-        "subject", event.subject() == null ? "(none given)" : event.subject(),
-        "dueAt", format(event.dueAt()),
-        "taskLink", settings.taskLink(event.taskId())));
+    Map<String, Object> words = with(caseWords(event.lead(), event.addressee(), event.subject(), event.dueAt(),
+        event.taskId()), "delegation", name(event.delegation()));
     String subject = "Invitation to co-sign: " + event.label();
     String onTime = body("co-signing-invitation", event.reference(), event.label(), with(words, "late", false));
     Notice.Late late = event.dueAt() == null ? null : new Notice.Late(event.dueAt(),
@@ -102,6 +102,39 @@ public class CaseNotices {
         subject, onTime, deadline, late));
   }
 
+  /**
+   * To the heads of an invited delegation that has not decided, before the sign-off deadline: the invitation's
+   * words and link again. One message per such delegation; a delegation that decided gets none.
+   */
+  @EventListener
+  public void coSigningReminder(CoSigningReminderDue event) {
+    outbox.enqueue(event.reference(), new Notice(CO_SIGNING_REMINDER, List.of(Groups.heads(event.delegation())),
+        "Reminder: decide on co-signing by " + format(event.dueAt()) + ": " + event.label(),
+        body("co-signing-reminder", event.reference(), event.label(), with(caseWords(event.lead(), event.addressee(),
+            event.subject(), event.dueAt(), event.taskId()), "delegation", name(event.delegation())))));
+  }
+
+  /** To the lead delegation, on the morning of the day the reply is due, with the link to its task. */
+  @EventListener
+  public void responseReminder(ResponseReminderDue event) {
+    outbox.enqueue(event.reference(), new Notice(RESPONSE_REMINDER, List.of(Groups.delegation(event.lead())),
+        "Reminder: the reply is due today, " + format(event.dueAt()) + ": " + event.label(),
+        body("response-reminder", event.reference(), event.label(), with(with(caseWords(event.lead(),
+            event.addressee(), event.subject(), event.dueAt(), event.taskId()),
+            "addresseeInText", nameInText(event.addressee())), "delegation", nameInText(event.lead())))));
+  }
+
+  /** What the invitation and the reminders say of the case, its deadline and the task to open. */
+  private Map<String, Object> caseWords(String lead, String addressee, String subject, Instant dueAt, String taskId) {
+    return Map.of(
+        "lead", capitalised(nameInText(lead)),
+        "leadState", name(lead),
+        "addressee", name(addressee),
+        "subject", subject == null ? "(none given)" : subject,
+        "dueAt", format(dueAt),
+        "taskLink", taskId == null ? settings.tasklistUrl() : settings.taskLink(taskId));
+  }
+
   /** Stage 3: to every participating State's delegation, the 57. */
   @EventListener
   public void invocation(MechanismInvoked event) {
@@ -110,16 +143,31 @@ public class CaseNotices {
     outbox.enqueue(event.reference(), new Notice(MECHANISM_INVOKED, everyDelegation,
         "Vienna Mechanism invoked: " + event.label(),
         body("mechanism-invoked", event.reference(), event.label(), Map.of("addressee", nameInText(event.addressee()),
-            "count", event.signatories().size(), "signatories", OnBehalfOf.sentence(event.signatories())))));
+            "signatories", OnBehalfOf.followingDelegations(event.signatories())))));
   }
 
-  /** The letter, to the addressee's mission; not queued: {@link LetterByEmail} sends it with its PDF. */
-  public Notice letterToAddressee(String reference, String label, String addressee, Letters.FinalLetter letter) {
+  /**
+   * The letter, to the addressee's mission, from the lead delegation (named, with its address for the reply);
+   * not queued: {@link LetterByEmail} sends it with its PDF.
+   */
+  public Notice letterToAddressee(String reference, String label, String addressee, String lead,
+      Letters.FinalLetter letter) {
     return new Notice(LETTER_DELIVERY, List.of(MISSION_PREFIX + addressee.toLowerCase(Locale.ROOT)),
         "Vienna (Human Dimension) Mechanism: " + label,
         body("letter-delivery", reference, label, Map.of(
             "date", LETTER_DATE.format(LocalDate.ofInstant(letter.composedAt(), zone)),
-            "signatories", letter.onBehalfOf(), "fileName", LetterPdf.fileName(reference))));
+            "signatories", letter.onBehalfOf(), "fileName", LetterPdf.fileName(reference),
+            "delegation", delegationOf(lead), "replyTo", addresses.of(Groups.delegation(lead)))));
+  }
+
+  /** The letter is the lead delegation's: sent in its name, and answered at its address. */
+  public SmtpMailer.Sender letterSender(String lead) {
+    return new SmtpMailer.Sender(capitalised(delegationOf(lead)), Groups.delegation(lead));
+  }
+
+  /** "the delegation of the United Kingdom". */
+  private static String delegationOf(String code) {
+    return "the delegation of " + nameInText(code);
   }
 
   /** To the signatories, with the deadline as a calendar entry. */

@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.List;
 import org.osce.vienna.engine.EngineClock;
@@ -30,7 +31,22 @@ public class SmtpMailer {
    * only address on the message, so no recipient learns who else was told.
    */
   public record Mail(String messageId, String recipient, String subject, String body,
-      List<Attachment> attachments) {
+      List<Attachment> attachments, Sender sender) {
+
+    /** A notice of the application: from its own address. */
+    public Mail(String messageId, String recipient, String subject, String body, List<Attachment> attachments) {
+      this(messageId, recipient, subject, body, attachments, null);
+    }
+  }
+
+  /**
+   * Who a message is sent for, when it is not the application's own notice: named in From (the address stays the
+   * application's, which the mail server may send from) and answered at the recipient's address (Reply-To).
+   *
+   * @param name e.g. "Delegation of the United Kingdom"
+   * @param replyTo a recipient as {@link CaseNotices} names it, e.g. {@code delegation-gb}
+   */
+  public record Sender(String name, String replyTo) {
   }
 
   private final JavaMailSender sender;
@@ -150,7 +166,12 @@ public class SmtpMailer {
       // Plain text, and attachments (if any) side by side: multipart/mixed, nothing inline.
       MimeMessageHelper helper = mail.attachments().isEmpty() ? new MimeMessageHelper(message, "UTF-8")
           : new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
-      helper.setFrom(settings.from());
+      if (mail.sender() == null) {
+        helper.setFrom(settings.from());
+      } else {
+        helper.setFrom(settings.from(), mail.sender().name());
+        helper.setReplyTo(addresses.of(mail.sender().replyTo()));
+      }
       helper.setTo(addresses.of(mail.recipient()));
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);
@@ -162,7 +183,7 @@ public class SmtpMailer {
       // JavaMailSenderImpl keeps a Message-ID set before sending (saveChanges would invent a new one).
       message.setHeader("Message-ID", mail.messageId());
       return message;
-    } catch (MessagingException e) {
+    } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("Message " + mail.messageId() + " could not be prepared", e);
     }
   }

@@ -11,6 +11,7 @@ import static org.osce.vienna.engine.ProcessConstants.QUESTION_ASSESSMENTS;
 import static org.osce.vienna.engine.ProcessConstants.REFERENCE;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_DAYS_LATE;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_DUE_AT;
+import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REMINDER_AT;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
@@ -43,10 +44,12 @@ import org.osce.vienna.casefile.TimelineEvent;
 import org.osce.vienna.casefile.ViennaProperties;
 import org.osce.vienna.delivery.LetterComposer;
 import org.osce.vienna.delivery.Letters;
+import org.osce.vienna.delivery.RecordDelivery;
 import org.osce.vienna.drafting.Letter;
 import org.osce.vienna.drafting.LetterReader;
 import org.osce.vienna.engine.CaseAccess;
 import org.osce.vienna.engine.CaseVariables;
+import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.engine.StateNames;
 import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.followup.FollowUps;
@@ -125,7 +128,7 @@ public class PastInvocations {
     if (letter != null) {
       LocalDate dated = LocalDate.ofInstant(past.deliveredAt(), properties.timeZone());
       letters.save(reference, new Letters.FinalLetter(composer.html(letter, signing, dated,
-          properties.responsePeriodDays()), OnBehalfOf.sentence(signing), past.deliveredAt()));
+          properties.responsePeriodDays()), OnBehalfOf.followingDelegations(signing), past.deliveredAt()));
     }
     timeline.record(reference, past.deliveredAt(), TimelineEvent.LETTER_DELIVERED, null, "on behalf of "
         + signing.size() + " delegation(s)");
@@ -193,6 +196,8 @@ public class PastInvocations {
     variables.put(LETTER_URL, "/api/cases/" + reference + "/letter.pdf");
     variables.put(DELIVERED_AT, CaseVariables.dateValue(past.deliveredAt()));
     variables.put(RESPONSE_DUE_AT, CaseVariables.dateValue(dueAt));
+    variables.put(RESPONSE_REMINDER_AT, CaseVariables.dateValue(RecordDelivery.responseReminder(deadlines, properties,
+        dueAt, EngineClock.now())));
     String activity = TASK_REGISTER_RESPONSE;
     Reply reply = past.reply();
     if (reply != null) {

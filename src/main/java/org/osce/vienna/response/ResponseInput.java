@@ -43,10 +43,18 @@ public record ResponseInput(Instant receivedAt, String reference, String summary
 
   static final String REFUSED = "The response cannot be registered";
 
-  /** Whether the officer says a response arrived (the task's choice; a message always brings one). */
-  public static boolean arrived(InputValues values) {
+  /**
+   * Whether the officer says a response arrived (the task's choice; a message always brings one). "No response"
+   * is a finding that the addressee let the reply period pass, so it is refused until the reply is due
+   * ({@code dueAt}, null if unknown): until then a reply may still come on time.
+   */
+  public static boolean arrived(InputValues values, Instant dueAt, Instant now) {
     InputReader in = new InputReader(values);
     Boolean received = in.bool(RECEIVED);
+    if (Boolean.FALSE.equals(received) && dueAt != null && !now.isAfter(dueAt)) {
+      in.refuse(RESPONSE_RECEIVED, "cannot be answered 'no' before the reply is due: "
+          + DateTimes.shown(dueAt));
+    }
     in.throwIfAny(REFUSED);
     return received;
   }

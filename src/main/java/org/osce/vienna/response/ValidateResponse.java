@@ -30,10 +30,10 @@ public class ValidateResponse implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String reference = CaseVariables.reference(task.getExecution());
-    boolean received = ResponseInput.arrived(InputValues.of(task));
+    CaseRecords.CaseRecord record = cases.get(reference);
+    boolean received = ResponseInput.arrived(InputValues.of(task), record.responseDueAt(), EngineClock.now());
     if (received) {
-      ResponseInput response = ResponseInput.read(InputValues.of(task), cases.get(reference).deliveredAt(),
-          EngineClock.now());
+      ResponseInput response = ResponseInput.read(InputValues.of(task), record.deliveredAt(), EngineClock.now());
       task.setVariable(RESPONSE_RECEIVED_AT, CaseVariables.dateValue(response.receivedAt()));
     }
     timeline.record(reference, EngineClock.now(),

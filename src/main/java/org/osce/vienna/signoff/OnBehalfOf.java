@@ -28,6 +28,15 @@ public final class OnBehalfOf {
         .toList();
   }
 
+  /**
+   * What the letter is sent on behalf of, as it reads after "on behalf of": "the following delegation: the United
+   * Kingdom" when the lead writes alone, "the following delegations: Albania, …, and the United States" otherwise.
+   */
+  public static String followingDelegations(List<String> codes) {
+    return (ordered(codes).size() == 1 ? "the following delegation: " : "the following delegations: ")
+        + sentence(codes);
+  }
+
   /** "Albania, Austria, …, Ukraine, the United Kingdom, and the United States". */
   public static String sentence(List<String> codes) {
     List<String> names = ordered(codes).stream().map(ParticipatingState::nameInText).toList();

@@ -67,7 +67,16 @@ class RefusalsOverRestTest extends ApiTestSupport {
 
     deliver(AWAITING);
     JsonNode view = deliver(CLOSED);
-    claimAndComplete(OFFICER_GB, taskId(view, "Task_RegisterResponse"), variables("responseReceived", "Boolean", false));
+    // "No response" waits for the reply's deadline: the case to close gets its reply at once, judged as a whole.
+    claimAndComplete(OFFICER_GB, taskId(view, "Task_RegisterResponse"), variables("responseReceived", "Boolean", true,
+        "responseReceivedAt", "String", now(), "responseSummary", "String", "The Government rejects the letter."));
+    view = await(OFFICER_GB, CLOSED, "assessment", statusAndTask("ASSESSMENT", "Task_AssessResponse"));
+    List<Map<String, Object>> assessments = new ArrayList<>();
+    for (int q = 1; q <= 8; q++) {
+      assessments.add(Map.of("question", q, "assessment", "NOT_ANSWERED"));
+    }
+    claimAndComplete(OFFICER_GB, taskId(view, "Task_AssessResponse"), variables(
+        "responseSubstantive", "Boolean", false, "questionAssessments", "Json", write(assessments)));
     view = await(OFFICER_GB, CLOSED, "follow-up", statusAndTask("FOLLOW_UP", "Task_DecideFollowUp"));
     claimAndComplete(HEAD_GB, taskId(view, "Task_DecideFollowUp"), variables("followUpActions", "Json", "[]"));
     await(OFFICER_GB, CLOSED, "closed", status("CLOSED"));
@@ -200,8 +209,8 @@ class RefusalsOverRestTest extends ApiTestSupport {
         "not a field"));
     all.add(post("a response to a case still being drafted", OFFICER_GB, cases + "/" + DRAFTING + "/response",
         write(response(now())), 409, List.of(), "not been delivered"));
-    all.add(post("a response to a closed case", OFFICER_GB, cases + "/" + CLOSED + "/response",
-        write(response(now())), 409, List.of(), "closed"));
+    all.add(post("another response to a closed case", OFFICER_GB, cases + "/" + CLOSED + "/response",
+        write(response(now())), 409, List.of(), "already registered"));
     all.add(post("a response to an unknown case", OFFICER_GB, cases + "/VM-NO-SUCH-CASE/response",
         write(response(now())), 404, List.of(), "VM-NO-SUCH-CASE"));
 

@@ -70,4 +70,32 @@ class TasklistRefusalsTest extends ApiTestSupport {
             "responseReceivedAt cannot be in the future"));
     assertThat(view(officer, "VM-TR-01").path("status").asText()).isEqualTo("AWAITING_RESPONSE");
   }
+
+  @Test
+  void noResponseBeforeTheReplyIsDueIsRefusedSayingWhenItIsDue() {
+    String officer = TestUsers.officer(identityService, "GB");
+    TestUsers.head(identityService, "GB");
+    TestUsers.head(identityService, "DE");
+    JsonNode delivered = deliver("VM-TR-02");
+    String taskId = taskId(delivered, "Task_RegisterResponse");
+    String due = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'Vienna time' (z)", Locale.ENGLISH)
+        .format(Instant.parse(delivered.path("responseDueAt").asText()).atZone(ZoneId.of("Europe/Vienna")));
+    Map<String, Object> form = Map.of("variables", variables("responseReceived", "Boolean", false));
+
+    WebappSession tasklist = new WebappSession(url("")).login("tasklist", officer, TestUsers.password(officer));
+    tasklist.send("POST", TASKLIST_ENGINE + "/task/" + taskId + "/claim", write(Map.of("userId", officer)), true);
+    HttpResponse<String> submit = tasklist.send("POST", TASKLIST_ENGINE + "/task/" + taskId + "/submit-form",
+        write(form), true);
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
+    assertThat(new Answer(submit.statusCode(), submit.headers().map(), submit.body()).json().path("message").asText())
+        .isEqualTo("Whether a response was received cannot be answered 'no' before the reply is due: " + due + ".");
+
+    Answer overEngineRest = post(officer, "/engine-rest/task/" + taskId + "/complete", form);
+    assertThat(overEngineRest.status()).as(overEngineRest.toString()).isEqualTo(400);
+    assertThat(overEngineRest.json().path("fieldErrors").path("responseReceived").asText())
+        .isEqualTo("cannot be answered 'no' before the reply is due: " + due);
+    JsonNode view = view(officer, "VM-TR-02");
+    assertThat(view.path("status").asText()).isEqualTo("AWAITING_RESPONSE");
+    assertThat(view.path("response").path("status").asText()).isEqualTo("PENDING");
+  }
 }

@@ -170,7 +170,7 @@ class WebappLoginOverRestTest extends ApiTestSupport {
     assertThat(before.status()).as(before.toString()).isEqualTo(200);
     assertThat(before.contentType()).startsWith("text/html");
     assertThat(before.body()).contains("Draft: the letter as it will read",
-        "on behalf of the following delegations: the United Kingdom.");
+        "on behalf of the following delegation: the United Kingdom.");
     assertThat(de.get("/api/cases/VM-WL-04/letter").status()).as("no final letter yet").isEqualTo(404);
 
     String frTask = tasks(view, "Task_DecideCoSigning").stream()

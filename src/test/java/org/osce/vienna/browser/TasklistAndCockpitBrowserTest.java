@@ -234,7 +234,7 @@ class TasklistAndCockpitBrowserTest {
   void theInvitedHeadsDecideTwoJoinOneDeclinesAndTheAdministratorJoinsForNorway() {
     decideCoSigning("de", true, null, "France: has not decided yet", "Germany: has not decided yet",
         "Norway: has not decided yet", "United States of America: has not decided yet",
-        "on behalf of the following delegations: the United Kingdom.");
+        "on behalf of the following delegation: the United Kingdom.");
     decideCoSigning("fr", true, null, "France: has not decided yet", "Germany: joined on ",
         "Norway: has not decided yet", "United States of America: has not decided yet",
         "on behalf of the following delegations: Germany and the United Kingdom.");

@@ -95,4 +95,24 @@ class DeadlinesTest {
     assertThat(deadlines.year(Instant.parse("2021-12-31T23:30:00Z"))).isEqualTo(2022);
     assertThat(deadlines.startOfYear(2022)).isEqualTo(Instant.parse("2021-12-31T23:00:00Z"));
   }
+
+  @Test
+  void theReplyReminderIsAtEightInViennaOnTheDayTheReplyIsDueSummerTimeOrNot() {
+    // Due by the end of 14 November 2021 (CET), and by the end of 28 March 2021, the day summer time began.
+    assertThat(deadlines.onTheDayOf(Instant.parse("2021-11-14T22:59:59.999Z"), java.time.LocalTime.of(8, 0)))
+        .isEqualTo(Instant.parse("2021-11-14T07:00:00Z"));
+    assertThat(deadlines.onTheDayOf(Instant.parse("2021-03-28T21:59:59.999Z"), java.time.LocalTime.of(8, 0)))
+        .isEqualTo(Instant.parse("2021-03-28T06:00:00Z"));
+  }
+
+  @Test
+  void aReminderWhoseTimeHasPassedComesAtTheDeadlineWhereItIsNoLongerWorthSending() {
+    Instant now = vienna("2021-11-04T10:00");
+    Instant deadline = vienna("2021-11-04T20:00");
+    assertThat(Deadlines.reminderAt(vienna("2021-11-03T20:00"), deadline, now)).isEqualTo(deadline);
+    assertThat(Deadlines.isWorthReminding(deadline, deadline)).isFalse();
+    assertThat(Deadlines.reminderAt(vienna("2021-11-04T12:00"), deadline, now)).isEqualTo(vienna("2021-11-04T12:00"));
+    assertThat(Deadlines.isWorthReminding(deadline, vienna("2021-11-04T12:00"))).isTrue();
+    assertThat(Deadlines.reminderAt(now, null, now)).isNull();
+  }
 }

@@ -81,7 +81,7 @@ class LetterComposerTest {
     String html = composer.draftHtml(Fixtures.letter(), List.of("GB"), LocalDate.of(2021, 11, 4), 10,
         LetterPreview.NOTE);
     assertThat(html).contains("<p class=\"draft-note\">Draft: the letter as it will read.",
-        "on behalf of the following delegations: the United Kingdom.</p>");
+        "on behalf of the following delegation: the United Kingdom.</p>");
     assertThat(composer.html(Fixtures.letter(), List.of("GB"), LocalDate.of(2021, 11, 4), 10))
         .doesNotContain("draft-note\">");
   }

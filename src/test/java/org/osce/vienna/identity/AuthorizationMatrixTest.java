@@ -502,7 +502,7 @@ class AuthorizationMatrixTest {
         // Firing the ten-day clock early would record a missed deadline on the day of delivery.
         ProcessInstance pi = deliveredCase();
         String timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-            .singleResult().getId();
+            .activityId("Event_ResponseDeadlinePassed").singleResult().getId();
         Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/job/" + timer + "/execute", null));
         assertThat(engine.getManagementService().createJobQuery().jobId(timer).count())
             .isEqualTo(outcome == Outcome.ALLOWED ? 0 : 1);
@@ -553,7 +553,7 @@ class AuthorizationMatrixTest {
       case SET_JOB_RETRIES, SET_JOB_DUE_DATE -> {
         ProcessInstance pi = deliveredCase();
         Job timer = engine.getManagementService().createJobQuery()
-            .processInstanceId(pi.getId()).timers().singleResult();
+            .processInstanceId(pi.getId()).timers().activityId("Event_ResponseDeadlinePassed").singleResult();
         Outcome outcome = byStatus(action == Write.SET_JOB_RETRIES
             ? call(role, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries", Map.of("retries", 0))
             : call(role, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/duedate",

@@ -51,7 +51,7 @@ class LetterByEmailTest extends MailContextTest {
     List<String> signatories = new ArrayList<>(List.of("GB"));
     signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
     String html = composer.html(Fixtures.letter(), signatories, LocalDate.of(2021, 11, 4), 10);
-    letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.sentence(signatories),
+    letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.followingDelegations(signatories),
         Instant.parse("2021-11-04T09:00:00Z")));
     return reference;
   }
@@ -60,19 +60,24 @@ class LetterByEmailTest extends MailContextTest {
   void theLetterGoesToTheMissionAsPdfAndIsDeliveredWhenTheServerAcceptsIt() throws IOException {
     String reference = caseWithComposedLetter();
     Instant before = EngineClock.now();
-    Instant acceptedAt = letterByEmail.send(reference, label(reference), "BY");
+    Instant acceptedAt = letterByEmail.send(reference, label(reference), "BY", "GB");
     Instant after = EngineClock.now();
 
     assertThat(acceptedAt).isBetween(before, after);
     List<ReceivedMail> received = ReceivedMail.all(smtp.getReceivedMessages());
     assertThat(received).singleElement().satisfies(mail -> {
       assertThat(mail.to()).containsExactly("mission-by@example.org");
-      assertThat(mail.from()).isEqualTo("vienna-mechanism@example.org");
+      // The lead delegation's letter: in its name, and a reply goes to it, not to the application.
+      assertThat(mail.from()).isEqualTo("The delegation of the United Kingdom <vienna-mechanism@example.org>");
+      assertThat(mail.replyTo()).containsExactly("delegation-gb@example.org");
       assertThat(mail.messageId()).isEqualTo("<vm-letter-" + reference + "@vienna-mechanism>");
       assertThat(mail.subject()).isEqualTo("Vienna (Human Dimension) Mechanism: " + reference + " (Belarus)");
       assertThat(Fixtures.normalise(mail.text())).contains("Please find attached the letter of 4 November 2021",
           "on behalf of the following delegations: Albania, Austria, Belgium,",
-          "Ukraine, the United Kingdom, and the United States.", "letter-" + reference + ".pdf");
+          "Ukraine, the United Kingdom, and the United States.", "letter-" + reference + ".pdf",
+          "Sent by the delegation of the United Kingdom. A reply to this message goes to the delegation, at "
+              + "delegation-gb@example.org.");
+      assertThat(mail.text()).doesNotContain("not read");
     });
     ReceivedMail.File pdf = received.get(0).attachments().get(0);
     assertThat(received.get(0).attachments()).hasSize(1);
@@ -98,8 +103,8 @@ class LetterByEmailTest extends MailContextTest {
   @Test
   void aLetterSentAgainGoesWithTheSameMessageId() {
     String reference = caseWithComposedLetter();
-    letterByEmail.send(reference, label(reference), "BY");
-    letterByEmail.send(reference, label(reference), "BY");
+    letterByEmail.send(reference, label(reference), "BY", "GB");
+    letterByEmail.send(reference, label(reference), "BY", "GB");
     assertThat(ReceivedMail.all(smtp.getReceivedMessages())).hasSize(2).extracting(ReceivedMail::messageId)
         .containsOnly("<vm-letter-" + reference + "@vienna-mechanism>");
   }
@@ -108,7 +113,7 @@ class LetterByEmailTest extends MailContextTest {
   void whenTheMailServerIsDownTheSendingFailsAndNothingIsTakenAsSent() {
     String reference = caseWithComposedLetter();
     smtp.stop();
-    assertThatThrownBy(() -> letterByEmail.send(reference, label(reference), "BY")).isInstanceOf(MailException.class);
+    assertThatThrownBy(() -> letterByEmail.send(reference, label(reference), "BY", "GB")).isInstanceOf(MailException.class);
     assertThat(outbox.of(reference)).isEmpty();
   }
 }

@@ -23,7 +23,9 @@ import org.osce.vienna.meeting.MeetingTargetPassed;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
 import org.osce.vienna.response.ResponseDeadlinePassed;
 import org.osce.vienna.response.ResponseRecorded;
+import org.osce.vienna.response.ResponseReminderDue;
 import org.osce.vienna.signoff.CoSigningInvited;
+import org.osce.vienna.signoff.CoSigningReminderDue;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.ReceivedMail;
 import org.osce.vienna.support.TestSmtp;
@@ -92,6 +94,35 @@ abstract class NotificationDeliveryTest extends MailContextTest {
   }
 
   /** The text with its lines ended as in Java (on the wire they end in CRLF). */
+  @Test
+  void theRemindersReachTheUndecidedDelegationAndTheLeadWithTheDeadlineAndTheTask() {
+    clockAt(NOW);
+    String reference = newCase();
+    notices.coSigningReminder(new CoSigningReminderDue(reference, reference + " (Belarus)", "GB", "BY",
+        "Human rights in Belarus", "DE", Instant.parse("2021-11-17T17:00:00Z"), "task-de"));
+    notices.responseReminder(new ResponseReminderDue(reference, reference + " (Belarus)", "GB", "BY",
+        "Human rights in Belarus", Instant.parse("2021-11-14T22:59:59.999Z"), "task-register"));
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+    assertThat(inMailbox("delegation-de@example.org")).singleElement().satisfies(mail -> {
+      assertThat(mail.subject()).isEqualTo("Reminder: decide on co-signing by 17 November 2021, 18:00 Vienna time"
+          + " (CET): " + reference + " (Belarus)");
+      assertThat(lines(mail)).startsWith("To the heads of the delegation of Germany\n")
+          .contains("The United Kingdom invited your delegation to co-sign", "has not decided yet",
+              "Lead State:     United Kingdom\n", "Addressed to:   Belarus\n",
+              "Subject:        Human rights in Belarus\n",
+              "Decide by:      17 November 2021, 18:00 Vienna time (CET)\n", TASKLIST + "#/?task=task-de\n");
+    });
+    assertThat(inMailbox("delegation-gb@example.org")).singleElement().satisfies(mail -> {
+      assertThat(mail.subject()).isEqualTo("Reminder: the reply is due today, 14 November 2021, 23:59 Vienna time"
+          + " (CET): " + reference + " (Belarus)");
+      assertThat(lines(mail)).startsWith("To the delegation of the United Kingdom\n")
+          .contains("the written reply of Belarus", "is due today", "Addressed to:   Belarus\n",
+              "Reply due by:   14 November 2021, 23:59 Vienna time (CET)\n",
+              "\"Register the response\":\n" + TASKLIST + "#/?task=task-register\n");
+    });
+  }
+
   private static String lines(ReceivedMail mail) {
     return mail.text().replace("\r\n", "\n");
   }
@@ -138,7 +169,7 @@ abstract class NotificationDeliveryTest extends MailContextTest {
         assertThat(mail.from()).isEqualTo("vienna-mechanism@example.org");
         assertThat(mail.subject()).isEqualTo("Vienna Mechanism invoked: " + reference + " (Belarus)");
         assertThat(mail.text()).contains("invoked with regard to Belarus, case " + reference + " (Belarus).",
-            "on behalf of 35 participating States: Albania, Austria,",
+            "on behalf of the following delegations: Albania, Austria,",
             "Ukraine, the United Kingdom, and the United States.", "case " + reference + ".");
       });
     }

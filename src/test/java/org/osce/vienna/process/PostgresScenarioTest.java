@@ -141,7 +141,7 @@ class PostgresScenarioTest {
     awaitWaitingAt(pi, TASK_SIGN_AND_DELIVER);
     assertThat(signatories.signing(reference)).hasSize(35).startsWith("GB", "AL", "AT");
     assertThat(letters.find(reference)).get().satisfies(letter -> assertThat(letter.onBehalfOf())
-        .startsWith("Albania, Austria, Belgium").contains("Czechia")
+        .startsWith("the following delegations: Albania, Austria, Belgium").contains("Czechia")
         .endsWith("Ukraine, the United Kingdom, and the United States"));
 
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "BY_HAND",

@@ -13,12 +13,16 @@ import static org.osce.vienna.support.CaseDriver.vars;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.InvalidInputException;
@@ -53,6 +57,11 @@ class RequestBilateralMeetingProcessTest {
   void setUp() {
     AbstractAssertions.init(engine);
     driver = new CaseDriver(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   /** A GB case to Belarus, DE joined, delivered by hand now: it takes meeting requests. */
@@ -163,6 +172,9 @@ class RequestBilateralMeetingProcessTest {
   void aClosedCaseTakesNoMoreRequests() {
     String reference = newReference();
     ProcessInstance pi = deliveredCase(reference);
+    // "No response" is taken once the reply was due.
+    Date due = (Date) driver.variable(pi, RESPONSE_DUE_AT);
+    ClockUtil.setCurrentTime(Date.from(due.toInstant().plus(Duration.ofDays(1))));
     driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
     driver.runJobs(pi);
     driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"), vars(FOLLOW_UP_ACTIONS, jsonList(List.of())));

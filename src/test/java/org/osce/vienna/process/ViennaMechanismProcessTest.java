@@ -89,6 +89,8 @@ class ViennaMechanismProcessTest {
   Meetings meetings;
   @Autowired
   NotificationOutbox outbox;
+  @Autowired
+  org.osce.vienna.delivery.Letters letters;
 
   CaseDriver driver;
   static int caseNumber;
@@ -297,6 +299,84 @@ class ViennaMechanismProcessTest {
     assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("RESPONSE_RECEIVED", "CASE_CLOSED");
   }
 
+  private Instant timerDue(ProcessInstance pi, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId(activityId).singleResult().getDuedate().toInstant();
+  }
+
+  @Test
+  void undecidedDelegationsAreReminded24HoursBeforeTheSignOffDeadlineAndThoseThatDecidedAreNot() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of("DE", "FR", "US"));
+    approve(pi);
+    decide(pi, "DE", true);
+    driver.runJobs(pi);
+    Instant due = DateTimes.parse(driver.variable(pi, SIGN_OFF_DUE_AT), SIGN_OFF_DUE_AT);
+    assertThat(timerDue(pi, "Event_SignOffReminderDue")).isEqualTo(due.minus(Duration.ofHours(24)));
+
+    ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofHours(24))));
+    driver.fireTimer(pi, "Event_SignOffReminderDue");
+
+    assertThat(pi).isWaitingAt(TASK_DECIDE_CO_SIGNING);
+    var reminders = outbox.of(reference).stream().filter(n -> n.event().equals("CO_SIGNING_REMINDER")).toList();
+    assertThat(reminders).extracting(NotificationOutbox.Notification::recipient)
+        .containsExactlyInAnyOrder("heads-fr", "heads-us");
+    for (var task : driver.tasks(pi, TASK_DECIDE_CO_SIGNING)) {
+      String delegation = (String) engine.getTaskService().getVariable(task.getId(), INVITED_DELEGATION);
+      assertThat(reminders).filteredOn(n -> n.recipient().equals("heads-" + delegation.toLowerCase()))
+          .singleElement().satisfies(n -> {
+            assertThat(n.subject()).startsWith("Reminder: decide on co-signing by " + DateTimes.shown(due));
+            assertThat(n.body()).contains("Lead State:     United Kingdom", "Addressed to:   Belarus",
+                "Subject:        Human rights in Belarus", "Decide by:      " + DateTimes.shown(due),
+                "#/?task=" + task.getId() + "\n");
+          });
+    }
+    assertThat(events(reference)).contains("SIGN_OFF_REMINDER_SENT");
+  }
+
+  @Test
+  void aSignOffDeadlineLessThan24HoursAheadGetsNoReminder() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    Instant due = EngineClock.now().plus(Duration.ofHours(10)).truncatedTo(ChronoUnit.SECONDS);
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of("DE")),
+        SIGN_OFF_DUE_AT, due.atOffset(ZoneOffset.ofHours(1)).toString()));
+    approve(pi);
+    // The invitation, sent a moment ago, names the deadline: the reminder's time is the deadline's, and then too late.
+    assertThat(timerDue(pi, "Event_SignOffReminderDue")).isEqualTo(due);
+    ClockUtil.setCurrentTime(Date.from(due));
+    driver.fireTimer(pi, "Event_SignOffReminderDue");
+    assertThat(outbox.of(reference)).noneMatch(n -> n.event().equals("CO_SIGNING_REMINDER"));
+    assertThat(events(reference)).doesNotContain("SIGN_OFF_REMINDER_SENT");
+  }
+
+  @Test
+  void theLeadIsRemindedOnTheMorningOfTheDayTheReplyIsDue() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant due = cases.get(reference).responseDueAt();
+    Instant morning = due.atZone(DateTimes.zone()).toLocalDate().atTime(8, 0).atZone(DateTimes.zone()).toInstant();
+    assertThat(timerDue(pi, "Event_ResponseReminderDue")).isEqualTo(morning);
+    assertThat(outbox.of(reference)).noneMatch(n -> n.event().equals("RESPONSE_REMINDER"));
+
+    ClockUtil.setCurrentTime(Date.from(morning));
+    driver.fireTimer(pi, "Event_ResponseReminderDue");
+
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    String taskId = driver.task(pi, TASK_REGISTER_RESPONSE).getId();
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("RESPONSE_REMINDER")).singleElement()
+        .satisfies(n -> {
+          assertThat(n.recipient()).isEqualTo("delegation-gb");
+          assertThat(n.subject()).startsWith("Reminder: the reply is due today, " + DateTimes.shown(due));
+          assertThat(n.body()).contains("the written reply of Belarus", "is due today",
+              "Lead State:     United Kingdom", "Subject:        Human rights in Belarus",
+              "Reply due by:   " + DateTimes.shown(due), "#/?task=" + taskId + "\n");
+        });
+    assertThat(events(reference)).contains("RESPONSE_REMINDER_SENT");
+  }
+
   @Test
   void aReturnedDraftGoesBackToTheDrafterWithTheComments() {
     ProcessInstance pi = startCase(newReference());
@@ -343,6 +423,27 @@ class ViennaMechanismProcessTest {
   }
 
   @Test
+  void aLeadWritingAloneSignsForOneDelegationAndTheLetterBearsTheDayItWasHandedOver() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of())));
+    approve(pi);
+    String composedOn = letterDate(EngineClock.now());
+    assertThat(letters.find(reference).orElseThrow().html()).contains("Vienna, " + composedOn,
+        "on behalf of the following delegation: the United Kingdom.");
+
+    // Signed two days later, for a handover the day before: the letter bears the day it was handed over.
+    ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofDays(2))));
+    Instant deliveredAt = EngineClock.now().minus(Duration.ofDays(1));
+    deliverByHand(pi, deliveredAt);
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    assertThat(letters.find(reference).orElseThrow().html()).contains("Vienna, " + letterDate(deliveredAt))
+        .doesNotContain("Vienna, " + composedOn);
+    assertThat(String.valueOf(driver.variable(pi, FINAL_LETTER))).contains("Vienna, " + letterDate(deliveredAt));
+  }
+
+  @Test
   void aLetterSentByEmailIsDeliveredWhenSentAndStartsTheClock() {
     String reference = newReference();
     ProcessInstance pi = startCase(reference);
@@ -351,10 +452,22 @@ class ViennaMechanismProcessTest {
         LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of())));
     approve(pi);
     assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    // Signed three days after it was composed: by e-mail it is sent at once, dated that day.
+    ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofDays(3))));
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "EMAIL"));
     driver.runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
     assertLetterSentByEmailAndDeliveredWhenAccepted(reference);
+    String signedOn = letterDate(EngineClock.now());
+    assertThat(letters.find(reference).orElseThrow().html()).contains("Vienna, " + signedOn);
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("LETTER_DELIVERY")).singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("Please find attached the letter of " + signedOn));
+  }
+
+  /** "4 November 2021": the day in Vienna, as a letter is dated. */
+  private static String letterDate(Instant at) {
+    return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+        .format(at.atZone(DateTimes.zone()));
   }
 
   @Test
@@ -419,7 +532,7 @@ class ViennaMechanismProcessTest {
     assertThat(sent).singleElement().satisfies(n -> {
       assertThat(n.recipient()).isEqualTo("mission-by");
       assertThat(n.status()).isEqualTo("SENT");
-      assertThat(n.body()).contains("on behalf of the following delegations: the United Kingdom.");
+      assertThat(n.body()).contains("on behalf of the following delegation: the United Kingdom.");
     });
     assertThat(cases.get(reference).deliveredAt()).isEqualTo(sent.get(0).sentAt());
     assertThat(ReceivedMail.all(smtp.getReceivedMessages())).singleElement().satisfies(mail -> {
@@ -453,12 +566,31 @@ class ViennaMechanismProcessTest {
     assertThat(cases.get(reference).responseDaysLate()).isEqualTo(3);
   }
 
-  @Test
-  void withoutAResponseTheCaseGoesStraightToFollowUpAndClosesUnanswered() {
-    String reference = newReference();
-    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+  /** "No response received", registered the day after the reply was due. */
+  private void noResponseAfterTheDeadline(ProcessInstance pi, String reference) {
+    ClockUtil.setCurrentTime(Date.from(cases.get(reference).responseDueAt().plus(Duration.ofDays(1))));
     driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
     driver.runJobs(pi);
+  }
+
+  @Test
+  void noResponseIsRefusedBeforeTheReplyIsDueAndTheCaseGoesStraightToFollowUpAfterIt() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant due = cases.get(reference).responseDueAt();
+
+    // The day after delivery a reply may still come on time: the officer is told until when.
+    ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofDays(1))));
+    assertThatThrownBy(() -> driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"),
+        vars(RESPONSE_RECEIVED, false)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("cannot be answered 'no' before the reply is due: " + DateTimes.shown(due));
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    assertThat(cases.get(reference).responseStatus()).isEqualTo(ResponseStatus.PENDING);
+    assertThat(events(reference)).doesNotContain("RESPONSE_WAIT_CLOSED");
+
+    // The day after the deadline it is accepted.
+    noResponseAfterTheDeadline(pi, reference);
     assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
     assertThat(cases.get(reference).responseStatus()).isEqualTo(ResponseStatus.NONE);
     decideFollowUp(pi);
@@ -518,8 +650,7 @@ class ViennaMechanismProcessTest {
   void moscowMechanismNeedsTenStatesAmongTheSignatories() {
     String small = newReference();
     ProcessInstance few = deliveredCase(small, List.of("DE", "FR"));
-    driver.complete(few, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
-    driver.runJobs(few);
+    noResponseAfterTheDeadline(few, small);
     // The listener's refusal itself, not the engine's wrapping of it (RefusalsUnwrapped).
     assertThatThrownBy(() -> decideFollowUp(few, "MOSCOW_MECHANISM"))
         .isInstanceOf(InvalidInputException.class)
@@ -527,10 +658,10 @@ class ViennaMechanismProcessTest {
     assertThat(few).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
     assertThat(driver.task(few, TASK_DECIDE_FOLLOW_UP).getAssignee()).isEqualTo("head-gb");
 
+    ClockUtil.reset(); // the next case starts today
     String large = newReference();
     ProcessInstance many = deliveredCase(large, List.of("DE", "FR", "US", "CA", "SE", "NL", "PL", "IT", "ES"));
-    driver.complete(many, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
-    driver.runJobs(many);
+    noResponseAfterTheDeadline(many, large);
     decideFollowUp(many, "MOSCOW_MECHANISM", "PERMANENT_COUNCIL_STATEMENT");
     assertThat(many).isEnded();
     assertThat(followUps.of(large)).contains(FollowUpAction.MOSCOW_MECHANISM);

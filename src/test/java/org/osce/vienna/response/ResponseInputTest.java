@@ -98,8 +98,24 @@ class ResponseInputTest {
 
   @Test
   void theTaskSaysWhetherAResponseArrived() {
-    assertThat(ResponseInput.arrived(InputValues.of(Map.of("responseReceived", false)))).isFalse();
-    assertThatThrownBy(() -> ResponseInput.arrived(InputValues.of(Map.of())))
+    Instant due = NOW.minusSeconds(1);
+    assertThat(ResponseInput.arrived(InputValues.of(Map.of("responseReceived", false)), due, NOW)).isFalse();
+    assertThat(ResponseInput.arrived(InputValues.of(Map.of("responseReceived", true)), NOW.plusSeconds(60), NOW))
+        .isTrue();
+    assertThatThrownBy(() -> ResponseInput.arrived(InputValues.of(Map.of()), due, NOW))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("responseReceived is required (true or false)");
+  }
+
+  @Test
+  void noResponseIsRefusedUntilTheReplyIsDueSayingWhen() {
+    // Due at the end of 14 November 2021 in Vienna; asked on the 14th in the evening.
+    Instant due = Instant.parse("2021-11-14T22:59:59Z");
+    assertThatThrownBy(() -> ResponseInput.arrived(InputValues.of(Map.of("responseReceived", false)), due,
+        Instant.parse("2021-11-14T20:00:00Z")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("responseReceived cannot be answered 'no' before the reply is due: "
+            + "14 November 2021, 23:59 Vienna time (CET)");
+    assertThat(ResponseInput.arrived(InputValues.of(Map.of("responseReceived", false)), due,
+        Instant.parse("2021-11-14T23:00:00Z"))).isFalse();
   }
 }

@@ -37,6 +37,11 @@ public record ReceivedMail(MimeMessage message) {
     return unchecked(() -> message.getFrom()[0].toString());
   }
 
+  /** Where a reply goes: Reply-To, or From without it. */
+  public List<String> replyTo() {
+    return unchecked(() -> Arrays.stream(message.getReplyTo()).map(Object::toString).toList());
+  }
+
   public List<String> to() {
     return unchecked(() -> Arrays.stream(message.getAllRecipients()).map(Object::toString).toList());
   }

@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
-/** The few values the bare model needs to go on, each the simplest form of what the application computes. */
+/**
+ * The few values the bare model needs to go on, each the simplest form of what the application computes:
+ * the round's collection, the timers' dates (the sign-off reminder, the reply deadline and its reminder)
+ * and the follow-up's flag.
+ */
 @Component("bare")
 public class BareSteps {
 
@@ -17,12 +21,26 @@ public class BareSteps {
     return invited.elements().stream().map(SpinJsonNode::stringValue).toList();
   }
 
-  public Date responseDueAt(DelegateExecution execution) {
-    OffsetDateTime deliveredAt = OffsetDateTime.parse((String) execution.getVariable("deliveredAt"));
-    return Date.from(deliveredAt.plus(Duration.ofDays(10)).toInstant());
+  /** In place of opening the sign-off round: the reminder a day before the sign-off deadline. */
+  public boolean roundOpened(DelegateExecution execution) {
+    OffsetDateTime dueAt = OffsetDateTime.parse((String) execution.getVariable("signOffDueAt"));
+    execution.setVariable("signOffReminderAt", Date.from(dueAt.minus(Duration.ofDays(1)).toInstant()));
+    return true;
   }
 
-  public boolean includesMeeting(DelegateExecution execution) {
-    return execution.getVariable("followUpActions").toString().contains("BILATERAL_MEETING");
+  /** In place of recording the delivery: the reply due ten days later, its reminder the morning before. */
+  public boolean delivered(DelegateExecution execution) {
+    OffsetDateTime deliveredAt = OffsetDateTime.parse((String) execution.getVariable("deliveredAt"));
+    OffsetDateTime dueAt = deliveredAt.plus(Duration.ofDays(10));
+    execution.setVariable("responseDueAt", Date.from(dueAt.toInstant()));
+    execution.setVariable("responseReminderAt", Date.from(dueAt.minus(Duration.ofHours(12)).toInstant()));
+    return true;
+  }
+
+  /** In place of recording the follow-up: whether it asks for a bilateral meeting. */
+  public boolean followUpRecorded(DelegateExecution execution) {
+    execution.setVariable("followUpIncludesMeeting",
+        execution.getVariable("followUpActions").toString().contains("BILATERAL_MEETING"));
+    return true;
   }
 }

@@ -15,15 +15,16 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * The application's model reduced to its shape: the same events, gateways, user tasks, timers,
  * multi-instance round and asynchronous continuations, with none of the application's work. Every
  * listener goes; every service task does nothing ({@code ${true}}), except the few whose result the
- * model itself reads next (a timer's date, a gateway's flag, the round's collection), which
+ * model itself reads next (the timers' dates, a gateway's flag, the round's collection), which
  * {@link BareSteps} computes in a line each.
  */
 public final class SameShape {
 
   /** Delegates whose result the model reads, and what the bare process does instead. */
   private static final Map<String, String> KEPT_RESULTS = Map.of(
-      "${recordDelivery}", "${execution.setVariable('responseDueAt', bare.responseDueAt(execution))}",
-      "${recordFollowUp}", "${execution.setVariable('followUpIncludesMeeting', bare.includesMeeting(execution))}");
+      "${openSignOffRound}", "${bare.roundOpened(execution)}",
+      "${recordDelivery}", "${bare.delivered(execution)}",
+      "${recordFollowUp}", "${bare.followUpRecorded(execution)}");
 
   private SameShape() {
   }
