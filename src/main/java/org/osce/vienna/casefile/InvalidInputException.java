@@ -1,6 +1,7 @@
 package org.osce.vienna.casefile;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -57,7 +58,7 @@ public class InvalidInputException extends BadUserRequestException {
 
   /** A field without a label by its name in words: "leadDelegation" as "lead delegation". */
   private static String words(String field) {
-    return field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('.', ' ').toLowerCase(java.util.Locale.ROOT);
+    return field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('.', ' ').toLowerCase(Locale.ROOT);
   }
 
   private static String sentence(String text) {

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,7 +155,7 @@ public final class Bench {
         waiting.bytes() / 1024.0);
   }
 
-  private static String memory() throws java.io.IOException {
+  private static String memory() throws IOException {
     return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
   }
 

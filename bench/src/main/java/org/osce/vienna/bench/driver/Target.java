@@ -35,7 +35,7 @@ final class Target {
   private final int smtpPort;
   private final Database database;
   private final Path log;
-  private java.lang.Process jvm;
+  private Process jvm;
 
   Target(Kind kind, Path jar, int port, int smtpPort, Database database, Path log) {
     this.kind = kind;
@@ -74,7 +74,7 @@ final class Target {
     long startedAt = System.nanoTime();
     jvm = builder.start();
     // A benchmark stopped half-way (Ctrl-C, a failure) leaves no server running.
-    java.lang.Process started = jvm;
+    Process started = jvm;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
     EngineRest rest = rest();
     long until = startedAt + Duration.ofMinutes(3).toNanos();
@@ -98,7 +98,7 @@ final class Target {
     stop(jvm);
   }
 
-  private static void stop(java.lang.Process jvm) {
+  private static void stop(Process jvm) {
     jvm.destroy();
     try {
       if (!jvm.waitFor(60, TimeUnit.SECONDS)) {
