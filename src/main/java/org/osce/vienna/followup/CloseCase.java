@@ -41,6 +41,6 @@ public class CloseCase implements JavaDelegate {
     cases.closed(reference, now);
     events.publishEvent(new CaseClosed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference), actions));
     timeline.record(reference, now, TimelineEvent.CASE_CLOSED, null,
-        "response " + cases.get(reference).responseStatus() + "; follow-up " + actions);
+        FollowUpAction.closingDetail(cases.get(reference).responseStatus(), actions));
   }
 }

@@ -1,5 +1,10 @@
 package org.osce.vienna.followup;
 
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.osce.vienna.casefile.ResponseStatus;
+
 /** What the invoking States may decide after the response (contract values of {@code followUpActions}). */
 public enum FollowUpAction {
   /** Stage 3: a (joint) statement at the Permanent Council. */
@@ -22,6 +27,16 @@ public enum FollowUpAction {
       case MOSCOW_MECHANISM -> "the Moscow Mechanism";
       case BILATERAL_MEETING -> "a bilateral meeting";
     };
+  }
+
+  /** The actions in plain words, for the timeline: "a statement at the Permanent Council; the Moscow Mechanism". */
+  public static String inWords(Collection<FollowUpAction> actions) {
+    return actions.isEmpty() ? "none" : actions.stream().map(FollowUpAction::description).collect(Collectors.joining("; "));
+  }
+
+  /** What the timeline says when a case closes: "response on time; follow-up: a bilateral meeting". */
+  public static String closingDetail(ResponseStatus response, Collection<FollowUpAction> actions) {
+    return "response " + response.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; follow-up: " + inWords(actions);
   }
 
   /** The action of this contract value, exactly as written; null for any other. */

@@ -36,6 +36,6 @@ public class ValidateFollowUp implements TaskListener {
     FollowUpDecision decision = FollowUpDecision.read(InputValues.of(task), signatories.signing(reference).size());
     task.setVariable(FOLLOW_UP_ACTIONS, CaseVariables.jsonValue(decision.names()));
     timeline.record(reference, EngineClock.now(), TimelineEvent.FOLLOW_UP_DECIDED, currentUser.id(),
-        decision.actions().isEmpty() ? "close the case" : decision.actions().toString());
+        decision.actions().isEmpty() ? "close the case" : FollowUpAction.inWords(decision.actions()));
   }
 }

@@ -171,10 +171,10 @@ public class PastInvocations {
     }
     List<FollowUpAction> actions = past.followUp() == null ? List.of() : past.followUp().actions();
     followUps.decided(reference, actions, at);
-    timeline.record(reference, at, TimelineEvent.FOLLOW_UP_DECIDED, null, actions.isEmpty() ? "none" : actions.toString());
+    timeline.record(reference, at, TimelineEvent.FOLLOW_UP_DECIDED, null, FollowUpAction.inWords(actions));
     cases.closed(reference, at);
     timeline.record(reference, at, TimelineEvent.CASE_CLOSED, null,
-        "response " + cases.get(reference).responseStatus() + "; follow-up " + actions);
+        FollowUpAction.closingDetail(cases.get(reference).responseStatus(), actions));
   }
 
   /**
