@@ -1,6 +1,7 @@
 package org.osce.vienna.casefile;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The group ids of the deployment: one pair per participating State, and the managers. */
 public final class Groups {
@@ -20,5 +21,20 @@ public final class Groups {
 
   public static String heads(String stateCode) {
     return HEADS_PREFIX + stateCode.toLowerCase(Locale.ROOT);
+  }
+
+  /** The State (its code, "GB") whose delegation {@code groupId} is ({@code delegation-gb}); none for another group. */
+  public static Optional<String> stateOfDelegation(String groupId) {
+    return stateAfter(DELEGATION_PREFIX, groupId);
+  }
+
+  /** The State (its code, "GB") whose heads {@code groupId} is ({@code heads-gb}); none for another group. */
+  public static Optional<String> stateOfHeads(String groupId) {
+    return stateAfter(HEADS_PREFIX, groupId);
+  }
+
+  private static Optional<String> stateAfter(String prefix, String groupId) {
+    return groupId != null && groupId.startsWith(prefix)
+        ? Optional.of(groupId.substring(prefix.length()).toUpperCase(Locale.ROOT)) : Optional.empty();
   }
 }

@@ -60,6 +60,11 @@ public class OpenTasks implements TaskListener {
         processInstanceId);
   }
 
+  /** The open tasks of a process instance at one task of the model ({@code taskKey}), oldest first. */
+  public List<OpenTask> of(String processInstanceId, String taskKey) {
+    return of(processInstanceId).stream().filter(task -> taskKey.equals(task.taskKey())).toList();
+  }
+
   /** Records the task as it stands now. */
   void save(DelegateTask task) {
     Object[] values = {task.getTaskDefinitionKey(), task.getName(), candidateGroup(task), task.getAssignee(),

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -86,8 +85,7 @@ public class OwnDelegationStartForm {
     /** The State code of the user's one delegation; none for a user of no delegation (or, oddly, of several). */
     Optional<String> ownDelegation(String userId) {
       List<String> codes = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-          .filter(id -> id.startsWith(Groups.DELEGATION_PREFIX))
-          .map(id -> id.substring(Groups.DELEGATION_PREFIX.length()).toUpperCase(Locale.ROOT))
+          .flatMap(id -> Groups.stateOfDelegation(id).stream())
           .toList();
       return codes.size() == 1 ? Optional.of(codes.get(0)) : Optional.empty();
     }

@@ -8,7 +8,6 @@ import static org.osce.vienna.engine.ProcessConstants.REFERENCE;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -97,8 +96,7 @@ public class CheckMeetingRequest implements ExecutionListener {
   /** The one State whose head of delegation the user is. */
   private static String headedState(Authentication user) {
     List<String> headed = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds().stream()
-        .filter(group -> group.startsWith(Groups.HEADS_PREFIX))
-        .map(group -> group.substring(Groups.HEADS_PREFIX.length()).toUpperCase(Locale.ROOT))
+        .flatMap(group -> Groups.stateOfHeads(group).stream())
         .toList();
     if (headed.size() != 1) {
       throw InvalidInputException.single(REFUSED, MEETING_REQUESTED_BY, (user == null ? "nobody" : user.getUserId())

@@ -47,9 +47,8 @@ public class RemindLeadOfReplyDue implements JavaDelegate {
     }
     String reference = CaseVariables.reference(execution);
     CaseRecords.CaseRecord record = cases.get(reference);
-    String taskId = openTasks.of(execution.getProcessInstanceId()).stream()
-        .filter(task -> TASK_REGISTER_RESPONSE.equals(task.taskKey())).map(OpenTasks.OpenTask::id)
-        .findFirst().orElse(null);
+    String taskId = openTasks.of(execution.getProcessInstanceId(), TASK_REGISTER_RESPONSE).stream()
+        .map(OpenTasks.OpenTask::id).findFirst().orElse(null);
     events.publishEvent(new ResponseReminderDue(reference, (String) execution.getVariable(CASE_LABEL),
         record.leadDelegation(), record.addresseeState(), record.subject(), dueAt, taskId));
     timeline.record(reference, now, TimelineEvent.RESPONSE_REMINDER_SENT, null,

@@ -6,7 +6,6 @@ import static org.osce.vienna.engine.ProcessConstants.TASK_DECIDE_CO_SIGNING;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.osce.vienna.casefile.CaseRecords;
@@ -51,8 +50,7 @@ public class RemindUndecidedDelegations implements JavaDelegate {
     }
     String reference = CaseVariables.reference(execution);
     CaseRecords.CaseRecord record = cases.get(reference);
-    List<OpenTasks.OpenTask> undecided = openTasks.of(execution.getProcessInstanceId()).stream()
-        .filter(task -> TASK_DECIDE_CO_SIGNING.equals(task.taskKey())).toList();
+    List<OpenTasks.OpenTask> undecided = openTasks.of(execution.getProcessInstanceId(), TASK_DECIDE_CO_SIGNING);
     for (OpenTasks.OpenTask task : undecided) {
       events.publishEvent(new CoSigningReminderDue(reference, (String) execution.getVariable(CASE_LABEL),
           record.leadDelegation(), record.addresseeState(), record.subject(), delegationOf(task), dueAt, task.id()));
@@ -66,6 +64,6 @@ public class RemindUndecidedDelegations implements JavaDelegate {
 
   /** The task is for the heads of the invited delegation: {@code heads-de} is Germany's. */
   private static String delegationOf(OpenTasks.OpenTask task) {
-    return task.candidateGroup().substring(Groups.HEADS_PREFIX.length()).toUpperCase(Locale.ROOT);
+    return Groups.stateOfHeads(task.candidateGroup()).orElseThrow();
   }
 }
