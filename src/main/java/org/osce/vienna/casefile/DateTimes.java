@@ -2,6 +2,7 @@ package org.osce.vienna.casefile;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -36,6 +37,8 @@ public final class DateTimes {
 
   /** Clocks of users and systems run a little ahead of the server's: a time this close ahead is "now". */
   public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private DateTimes() {
   }
@@ -115,6 +118,36 @@ public final class DateTimes {
       }
     }
     return inRange(instant, field, "'" + text + "'");
+  }
+
+  /**
+   * The calendar day of {@code value}, or null when absent: an ISO-8601 date (2026-12-03, as the forms' date
+   * fields send it), or a date-time, whose day is the one in Vienna time. Throws naming {@code field} when
+   * unreadable; 30 February is refused.
+   */
+  public static LocalDate parseDay(Object value, String field) {
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        LocalDate day = LocalDate.parse(text.strip());
+        inRange(day.atStartOfDay(localTimes).toInstant(), field, "'" + text + "'");
+        return day;
+      } catch (DateTimeParseException notADay) {
+        // A date-time, perhaps: read below.
+      }
+    }
+    Instant instant;
+    try {
+      instant = parse(value, field);
+    } catch (InvalidInputException e) {
+      throw InvalidInputException.single("Invalid date", field, "'" + value + "' is not an ISO-8601 date,"
+          + " e.g. 2026-12-03");
+    }
+    return instant == null ? null : LocalDate.ofInstant(instant, localTimes);
+  }
+
+  /** A day as people read it: "3 December 2026". */
+  public static String shownDay(LocalDate day) {
+    return DAY.format(day);
   }
 
   public static Instant require(Object value, String field) {

@@ -30,8 +30,10 @@ public enum TimelineEvent {
   LETTER_SIGNED,
   /** The letter reached the addressee (by hand, or accepted by the mail server): the reply clock starts. */
   LETTER_DELIVERED,
-  /** Every participating State's delegation was told that the mechanism was invoked. */
+  /** Every participating State's delegation was told that the mechanism was invoked, with the letter (a decision). */
   PARTICIPATING_STATES_INFORMED,
+  /** A statement at the Permanent Council was decided, with the date of the Council's meeting. */
+  PERMANENT_COUNCIL_STATEMENT_ANNOUNCED,
   /** The lead delegation was reminded, on the morning of the day, that the reply is due. */
   RESPONSE_REMINDER_SENT,
   /** The reply deadline passed without a response registered (the response is still accepted). */

@@ -5,6 +5,7 @@ import static org.osce.vienna.engine.ProcessConstants.DELIVERY_CHANNEL;
 import static org.osce.vienna.engine.ProcessConstants.TASK_SIGN_AND_DELIVER;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -19,11 +20,12 @@ import org.osce.vienna.engine.InputValues;
 
 /**
  * How the signed letter went to the addressee's mission, as "Sign and deliver the letter" takes it: by
- * e-mail (the time is the sending's, set when it is sent) or by hand, with the time it was handed over.
+ * e-mail (the time is the sending's, set when it is sent) or by hand, with the time it was handed over; and
+ * what is made public with it ({@link Publicity}: nothing unless the heads decide it).
  *
  * @param deliveredAt when it was handed over; null by e-mail
  */
-public record DeliveryInput(DeliveryChannel channel, Instant deliveredAt) {
+public record DeliveryInput(DeliveryChannel channel, Instant deliveredAt, Publicity publicity) {
 
   static final String CHANNELS = "must be " + Arrays.stream(DeliveryChannel.values()).map(Enum::name)
       .collect(Collectors.joining(" or "));
@@ -34,14 +36,15 @@ public record DeliveryInput(DeliveryChannel channel, Instant deliveredAt) {
   public static final Field HANDED_OVER = Field.dateTime(DELIVERED_AT)
       .labelled("the time the letter was handed over");
 
-  public static final InputContract TASK = InputContract.task(TASK_SIGN_AND_DELIVER, CHANNEL, HANDED_OVER);
+  public static final InputContract TASK = InputContract.task(TASK_SIGN_AND_DELIVER, CHANNEL, HANDED_OVER,
+      Publicity.ANNOUNCEMENTS_FIELD, Publicity.PERMANENT_COUNCIL_DATE_FIELD);
 
   public static final String REFUSED = "The delivery cannot be recorded";
 
   /**
    * Reads and checks a delivery, throwing once with every problem. By hand, the letter was handed over
    * not in the future (within the clocks' tolerance, {@link DateTimes#isInFuture}) and not before the case
-   * was started ({@code caseStartedAt}).
+   * was started ({@code caseStartedAt}). The announcements as {@link Publicity#read} takes them.
    */
   public static DeliveryInput read(InputValues values, Instant caseStartedAt, Instant now) {
     InputReader in = new InputReader(values);
@@ -59,8 +62,10 @@ public record DeliveryInput(DeliveryChannel channel, Instant deliveredAt) {
         in.refuse(DELIVERED_AT, "cannot be before the case was started, on " + DateTimes.shown(caseStartedAt));
       }
     }
+    Publicity publicity = Publicity.read(in, caseStartedAt == null ? null
+        : LocalDate.ofInstant(caseStartedAt, DateTimes.zone()));
     in.throwIfAny(REFUSED);
-    return new DeliveryInput(channel, deliveredAt);
+    return new DeliveryInput(channel, deliveredAt, publicity);
   }
 
   /** One of the channels by its name (spaces around it ignored); null when wrong (noted in {@code in}). */

@@ -1,7 +1,8 @@
 package org.osce.vienna.delivery;
 
+import org.osce.vienna.casefile.DateTimes;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +22,6 @@ import org.thymeleaf.context.Context;
 public class LetterComposer {
 
   static final String TEMPLATE = "letter/final-letter";
-  private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final TemplateEngine templates;
 
@@ -74,7 +74,7 @@ public class LetterComposer {
 
   static String placeAndDate(Letter letter, LocalDate date) {
     String place = letter.place() == null || letter.place().isBlank() ? "Vienna" : letter.place();
-    return place + ", " + LETTER_DATE.format(date);
+    return place + ", " + DateTimes.shownDay(date);
   }
 
   static String closing(Letter letter, int defaultResponsePeriodDays) {

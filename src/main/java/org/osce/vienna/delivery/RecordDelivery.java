@@ -1,5 +1,7 @@
 package org.osce.vienna.delivery;
 
+import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.DELIVERED_AT;
 import static org.osce.vienna.engine.ProcessConstants.DELIVERY_CHANNEL;
 import static org.osce.vienna.engine.ProcessConstants.LETTER;
@@ -19,9 +21,14 @@ import org.osce.vienna.casefile.ViennaProperties;
 import org.osce.vienna.drafting.LetterReader;
 import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.signoff.Signatories;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Records the delivery and starts the reply clock: {@code responseDueAt} = end of the day of delivery + reply period. */
+/**
+ * Records the delivery and starts the reply clock: {@code responseDueAt} = end of the day of delivery + reply period.
+ * The signatories are told ({@link LetterDelivered}).
+ */
 @Component
 public class RecordDelivery implements JavaDelegate {
 
@@ -29,9 +36,14 @@ public class RecordDelivery implements JavaDelegate {
   private final Deadlines deadlines;
   private final Timeline timeline;
   private final ViennaProperties properties;
+  private final Signatories signatories;
+  private final ApplicationEventPublisher events;
 
-  public RecordDelivery(CaseRecords cases, Deadlines deadlines, Timeline timeline, ViennaProperties properties) {
+  public RecordDelivery(CaseRecords cases, Deadlines deadlines, Timeline timeline, ViennaProperties properties,
+      Signatories signatories, ApplicationEventPublisher events) {
     this.cases = cases;
+    this.signatories = signatories;
+    this.events = events;
     this.deadlines = deadlines;
     this.timeline = timeline;
     this.properties = properties;
@@ -58,5 +70,7 @@ public class RecordDelivery implements JavaDelegate {
     timeline.record(reference, deliveredAt, TimelineEvent.LETTER_DELIVERED, null,
         (channel == DeliveryChannel.EMAIL ? "by e-mail" : "by hand") + "; response due by " + DateTimes.shown(dueAt)
             + (deadlines.fallsOnWeekend(dueAt) ? " (falls on a weekend; no extension)" : ""));
+    events.publishEvent(new LetterDelivered(reference, (String) execution.getVariable(CASE_LABEL),
+        (String) execution.getVariable(ADDRESSEE_STATE), signatories.signing(reference), deliveredAt, dueAt));
   }
 }

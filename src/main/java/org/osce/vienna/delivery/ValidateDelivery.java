@@ -40,6 +40,7 @@ public class ValidateDelivery implements TaskListener {
     task.setVariable(DELIVERY_CHANNEL, delivery.channel().name());
     // By e-mail, the delivery time is set when the letter is sent, not typed in.
     task.setVariable(DELIVERED_AT, CaseVariables.dateValue(delivery.deliveredAt()));
+    delivery.publicity().writeTo(task);
     timeline.record(reference, EngineClock.now(), TimelineEvent.LETTER_SIGNED, currentUser.id(),
         delivery.channel() == DeliveryChannel.EMAIL ? "to be sent by e-mail" : "delivered by hand");
   }

@@ -19,7 +19,7 @@ public record Field(String name, Kind kind, String whenMissing, Integer maxLengt
     String label) {
 
   /** The value types of the contract. */
-  public enum Kind { TEXT, STATE, CHOICE, BOOLEAN, NUMBER, DATE_TIME, JSON, TEXT_LIST }
+  public enum Kind { TEXT, STATE, CHOICE, BOOLEAN, NUMBER, DATE_TIME, DATE, JSON, TEXT_LIST }
 
   public static Field text(String name, int maxLength) {
     return new Field(name, Kind.TEXT, null, maxLength, null, null, null);
@@ -45,6 +45,11 @@ public record Field(String name, Kind kind, String whenMissing, Integer maxLengt
 
   public static Field dateTime(String name) {
     return new Field(name, Kind.DATE_TIME, null, null, null, null, null);
+  }
+
+  /** A calendar day, without a time (the forms' date fields). */
+  public static Field date(String name) {
+    return new Field(name, Kind.DATE, null, null, null, null, null);
   }
 
   public static Field json(String name) {

@@ -2,6 +2,7 @@ package org.osce.vienna.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 import org.osce.vienna.casefile.DateTimes;
@@ -83,6 +84,14 @@ public final class InputReader {
       missingIfRequired(field);
     }
     return instant;
+  }
+
+  public LocalDate date(Field field) {
+    LocalDate day = read(field, () -> DateTimes.parseDay(values.get(field.name()), field.name()));
+    if (day == null) {
+      missingIfRequired(field);
+    }
+    return day;
   }
 
   public JsonNode json(Field field) {

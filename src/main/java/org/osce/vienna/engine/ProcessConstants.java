@@ -47,6 +47,12 @@ public final class ProcessConstants {
   // Delivery and response (contract)
   public static final String DELIVERY_CHANNEL = "deliveryChannel";
   public static final String DELIVERED_AT = "deliveredAt";
+  /** What the invoking States make public, at delivery or at follow-up (second edition: publicity is a decision). */
+  public static final String ANNOUNCEMENTS = "announcements";
+  public static final String PERMANENT_COUNCIL_DATE = "permanentCouncilDate";
+  /** For the gateways after an announcement is decided: {@link #ANNOUNCEMENTS} holds it. */
+  public static final String INFORM_PARTICIPATING_STATES = "participatingStatesToBeInformed";
+  public static final String STATEMENT_AT_PERMANENT_COUNCIL = "councilStatementToBeRecorded";
   public static final String RESPONSE_DUE_AT = "responseDueAt";
   /** When the lead is reminded that the reply is due today (the timer of Event_ResponseReminderDue). */
   public static final String RESPONSE_REMINDER_AT = "responseReminderAt";

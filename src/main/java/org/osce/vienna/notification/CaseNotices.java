@@ -14,6 +14,7 @@ import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
 import org.osce.vienna.casefile.ViennaProperties;
+import org.osce.vienna.delivery.LetterDelivered;
 import org.osce.vienna.delivery.LetterPdf;
 import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.delivery.MechanismInvoked;
@@ -47,6 +48,7 @@ public class CaseNotices {
   public static final String CO_SIGNING_INVITATION = "CO_SIGNING_INVITATION";
   public static final String CO_SIGNING_REMINDER = "CO_SIGNING_REMINDER";
   public static final String MECHANISM_INVOKED = "MECHANISM_INVOKED";
+  public static final String LETTER_DELIVERED = "LETTER_DELIVERED";
   public static final String LETTER_DELIVERY = "LETTER_DELIVERY";
   public static final String RESPONSE_DEADLINE_PASSED = "RESPONSE_DEADLINE_PASSED";
   public static final String RESPONSE_REMINDER = "RESPONSE_REMINDER";
@@ -59,18 +61,20 @@ public class CaseNotices {
   /** How long an arranged meeting is in the calendar (its end is not recorded). */
   static final Duration MEETING_LENGTH = Duration.ofHours(1);
 
-  private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
   private final NotificationOutbox outbox;
   private final MailTemplates templates;
   private final MailSettings settings;
   private final MailAddresses addresses;
   private final ZoneId zone;
   private final DateTimeFormatter dateTime;
+  private final Letters letters;
+  private final LetterPdf pdf;
 
   public CaseNotices(NotificationOutbox outbox, MailTemplates templates, MailSettings settings,
-      MailAddresses addresses, ViennaProperties properties) {
+      MailAddresses addresses, ViennaProperties properties, Letters letters, LetterPdf pdf) {
     this.outbox = outbox;
+    this.letters = letters;
+    this.pdf = pdf;
     this.addresses = addresses;
     this.templates = templates;
     this.settings = settings;
@@ -135,7 +139,10 @@ public class CaseNotices {
         "taskLink", taskId == null ? settings.tasklistUrl() : settings.taskLink(taskId));
   }
 
-  /** Stage 3: to every participating State's delegation, the 57. */
+  /**
+   * Stage 3, when the lead's heads decided it: to every participating State's delegation, the 57, each in a message
+   * of its own (nobody sees the others' addresses), with the letter.
+   */
   @EventListener
   public void invocation(MechanismInvoked event) {
     List<String> everyDelegation = ParticipatingStates.all().list().stream()
@@ -143,7 +150,25 @@ public class CaseNotices {
     outbox.enqueue(event.reference(), new Notice(MECHANISM_INVOKED, everyDelegation,
         "Vienna Mechanism invoked: " + event.label(),
         body("mechanism-invoked", event.reference(), event.label(), Map.of("addressee", nameInText(event.addressee()),
-            "signatories", OnBehalfOf.followingDelegations(event.signatories())))));
+            "signatories", OnBehalfOf.followingDelegations(event.signatories()),
+            "fileName", LetterPdf.fileName(event.reference())))).with(letterOf(event.reference())));
+  }
+
+  /** To the signatories, whatever is made public: the letter they signed went, and when the reply is due. */
+  @EventListener
+  public void delivered(LetterDelivered event) {
+    outbox.enqueue(event.reference(), new Notice(LETTER_DELIVERED, delegations(event.signatories()),
+        "Letter delivered: " + event.label(),
+        body("letter-delivered", event.reference(), event.label(), Map.of("addressee", nameInText(event.addressee()),
+            "deliveredAt", format(event.deliveredAt()), "dueAt", format(event.responseDueAt()),
+            "fileName", LetterPdf.fileName(event.reference())))).with(letterOf(event.reference())));
+  }
+
+  /** The final letter as a PDF, as it was delivered. */
+  private Attachment letterOf(String reference) {
+    Letters.FinalLetter letter = letters.find(reference)
+        .orElseThrow(() -> new IllegalStateException("Case " + reference + " has no composed letter"));
+    return new Attachment(LetterPdf.fileName(reference), LetterPdf.MEDIA_TYPE, pdf.render(letter.html()));
   }
 
   /**
@@ -155,7 +180,7 @@ public class CaseNotices {
     return new Notice(LETTER_DELIVERY, List.of(MISSION_PREFIX + addressee.toLowerCase(Locale.ROOT)),
         "Vienna (Human Dimension) Mechanism: " + label,
         body("letter-delivery", reference, label, Map.of(
-            "date", LETTER_DATE.format(LocalDate.ofInstant(letter.composedAt(), zone)),
+            "date", DateTimes.shownDay(LocalDate.ofInstant(letter.composedAt(), zone)),
             "signatories", letter.onBehalfOf(), "fileName", LetterPdf.fileName(reference),
             "delegation", delegationOf(lead), "replyTo", addresses.of(Groups.delegation(lead)))));
   }

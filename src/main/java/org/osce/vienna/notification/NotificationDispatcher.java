@@ -5,6 +5,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.osce.vienna.engine.EngineClock;
@@ -86,7 +87,7 @@ public class NotificationDispatcher {
     Notification notification = outbox.find(id).orElseThrow();
     Instant acceptedAt;
     try {
-      acceptedAt = session.send(mail(notification, EngineClock.now()));
+      acceptedAt = session.send(mail(notification, outbox.document(notification).orElse(null), EngineClock.now()));
     } catch (RuntimeException e) {
       int attempts = notification.attempts();
       Instant next = EngineClock.now().plus(backoff.after(attempts));
@@ -103,13 +104,22 @@ public class NotificationDispatcher {
     return Outcome.SENT;
   }
 
-  /** The message as it goes now: if it is sent after the deadline it names, in the words that say so. */
-  static SmtpMailer.Mail mail(Notification notification, Instant now) {
+  /**
+   * The message as it goes now, with its calendar entry and {@code document} (null if none): if it is sent after the
+   * deadline it names, in the words that say so.
+   */
+  static SmtpMailer.Mail mail(Notification notification, Attachment document, Instant now) {
     boolean late = notification.lateAt(now);
+    List<Attachment> files = new ArrayList<>();
+    if (notification.calendar() != null) {
+      files.add(notification.calendar().attachment());
+    }
+    if (document != null) {
+      files.add(document);
+    }
     return new SmtpMailer.Mail(notification.messageId(), notification.recipient(),
         late ? notification.late().subject() : notification.subject(),
-        late ? notification.late().body() : notification.body(),
-        notification.calendar() == null ? List.of() : List.of(notification.calendar().attachment()));
+        late ? notification.late().body() : notification.body(), files);
   }
 
   /**

@@ -43,10 +43,11 @@ public class NotificationOutbox {
    * version 4 of the schema went to several at once and name them all, comma-separated.)
    *
    * @param late what the message says instead when it is sent after its deadline; null if it names none
+   * @param documentId the document sent with it ({@link #document}); null if none
    */
   public record Notification(long id, String caseReference, String event, String recipient, String subject,
       String body, String status, String messageId, int attempts, Instant createdAt, Instant sentAt,
-      Instant nextAttemptAt, String lastError, IcsFile calendar, Notice.Late late) {
+      Instant nextAttemptAt, String lastError, IcsFile calendar, Notice.Late late, Long documentId) {
 
     /** Whether a message sent at {@code now} is past the deadline it names, and must say so. */
     public boolean lateAt(Instant now) {
@@ -57,8 +58,9 @@ public class NotificationOutbox {
   /** Queues a notice to be sent, one message per recipient, each with its own Message-ID; returns their ids. */
   public List<Long> enqueue(String reference, Notice notice) {
     List<Long> ids = new ArrayList<>();
+    Long documentId = notice.document() == null ? null : keep(reference, notice.document());
     for (String recipient : notice.recipients().stream().distinct().toList()) {
-      long id = insert(reference, notice, recipient, PENDING, null, null);
+      long id = insert(reference, notice, recipient, PENDING, null, null, documentId);
       jdbc.update("UPDATE vm_notification SET message_id = ? WHERE id = ?", MessageIds.notification(id), id);
       ids.add(id);
     }
@@ -70,17 +72,42 @@ public class NotificationOutbox {
     if (notice.recipients().size() != 1) {
       throw new IllegalArgumentException("A message goes to one recipient, not " + notice.recipients());
     }
-    return insert(reference, notice, notice.recipients().get(0), SENT, messageId, sentAt);
+    return insert(reference, notice, notice.recipients().get(0), SENT, messageId, sentAt, null);
+  }
+
+  /** The document sent with {@code notification}, if any. */
+  public Optional<Attachment> document(Notification notification) {
+    if (notification.documentId() == null) {
+      return Optional.empty();
+    }
+    return jdbc.query("SELECT file_name, media_type, content FROM vm_notification_document WHERE id = ?",
+        (rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), notification.documentId())
+        .stream().findFirst();
+  }
+
+  /** Keeps a document to be sent with every message of a notice, once for them all. */
+  private long keep(String reference, Attachment document) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("INSERT INTO vm_notification_document (case_reference, file_name,"
+          + " media_type, content) VALUES (?, ?, ?, ?)", new String[] {"id"});
+      statement.setString(1, reference);
+      statement.setString(2, document.fileName());
+      statement.setString(3, document.contentType());
+      statement.setBytes(4, document.content());
+      return statement;
+    }, key);
+    return key.getKey().longValue();
   }
 
   private long insert(String reference, Notice notice, String recipient, String status, String messageId,
-      Instant sentAt) {
+      Instant sentAt, Long documentId) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     Notice.Late late = notice.late();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("INSERT INTO vm_notification (case_reference, event, recipients,"
           + " subject, body, status, created_at, message_id, sent_at, ics_name, ics, deadline_at, late_subject,"
-          + " late_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + " late_body, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       statement.setString(1, reference);
       statement.setString(2, notice.event());
       statement.setString(3, recipient);
@@ -95,6 +122,7 @@ public class NotificationOutbox {
       statement.setObject(12, late == null ? null : ts(late.deadline()));
       statement.setString(13, late == null ? null : late.subject());
       statement.setString(14, late == null ? null : late.body());
+      statement.setObject(15, documentId);
       return statement;
     }, key);
     return key.getKey().longValue();
@@ -169,7 +197,8 @@ public class NotificationOutbox {
         rs.getString("status"), rs.getString("message_id"), rs.getInt("attempts"), instant(rs, "created_at"),
         instant(rs, "sent_at"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
         icsName == null ? null : new IcsFile(icsName, rs.getString("ics")),
-        deadline == null ? null : new Notice.Late(deadline, rs.getString("late_subject"), rs.getString("late_body")));
+        deadline == null ? null : new Notice.Late(deadline, rs.getString("late_subject"), rs.getString("late_body")),
+        (Long) rs.getObject("document_id", Long.class));
   }
 
   private static OffsetDateTime ts(Instant instant) {

@@ -39,22 +39,7 @@ class LetterByEmailTest extends MailContextTest {
   @Autowired
   LetterByEmail letterByEmail;
   @Autowired
-  LetterComposer composer;
-  @Autowired
-  Letters letters;
-  @Autowired
   NotificationOutbox outbox;
-
-  /** A case whose final letter, the 2021 one with its 35 delegations, has been composed. */
-  private String caseWithComposedLetter() {
-    String reference = newCase();
-    List<String> signatories = new ArrayList<>(List.of("GB"));
-    signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
-    String html = composer.html(Fixtures.letter(), signatories, LocalDate.of(2021, 11, 4), 10);
-    letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.followingDelegations(signatories),
-        Instant.parse("2021-11-04T09:00:00Z")));
-    return reference;
-  }
 
   @Test
   void theLetterGoesToTheMissionAsPdfAndIsDeliveredWhenTheServerAcceptsIt() throws IOException {

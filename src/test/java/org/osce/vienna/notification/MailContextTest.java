@@ -1,12 +1,19 @@
 package org.osce.vienna.notification;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.delivery.LetterComposer;
+import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.signoff.OnBehalfOf;
+import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +33,10 @@ abstract class MailContextTest {
   protected CaseRecords cases;
   @Autowired
   protected JdbcTemplate jdbc;
+  @Autowired
+  protected LetterComposer composer;
+  @Autowired
+  protected Letters letters;
 
   private static int caseNumber;
 
@@ -48,6 +59,17 @@ abstract class MailContextTest {
   protected String newCase() {
     String reference = "VM-MAIL-" + (++caseNumber);
     cases.create(reference, "Human rights in Belarus", "GB", "BY", null, "officer-gb", EngineClock.now());
+    return reference;
+  }
+
+  /** A case whose final letter, the 2021 one with its 35 delegations, has been composed. */
+  protected String caseWithComposedLetter() {
+    String reference = newCase();
+    List<String> signatories = new ArrayList<>(List.of("GB"));
+    signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
+    String html = composer.html(Fixtures.letter(), signatories, LocalDate.of(2021, 11, 4), 10);
+    letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.followingDelegations(signatories),
+        Instant.parse("2021-11-04T09:00:00Z")));
     return reference;
   }
 

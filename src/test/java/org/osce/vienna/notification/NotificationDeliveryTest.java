@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.delivery.LetterDelivered;
+import org.osce.vienna.delivery.LetterPdf;
 import org.osce.vienna.delivery.MechanismInvoked;
 import org.osce.vienna.followup.CaseClosed;
 import org.osce.vienna.followup.FollowUpAction;
@@ -134,8 +136,8 @@ abstract class NotificationDeliveryTest extends MailContextTest {
   }
 
   @Test
-  void theInvocationNoticeReachesEachOfThe57DelegationsInAMessageOfItsOwn() {
-    String reference = newCase();
+  void theInvocationNoticeReachesEachOfThe57DelegationsInAMessageOfItsOwnWithTheLetter() {
+    String reference = caseWithComposedLetter();
     List<String> signatories = new ArrayList<>(List.of("GB"));
     signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
     notices.invocation(new MechanismInvoked(reference, label(reference), "BY", signatories));
@@ -170,11 +172,38 @@ abstract class NotificationDeliveryTest extends MailContextTest {
         assertThat(mail.subject()).isEqualTo("Vienna Mechanism invoked: " + reference + " (Belarus)");
         assertThat(mail.text()).contains("invoked with regard to Belarus, case " + reference + " (Belarus).",
             "on behalf of the following delegations: Albania, Austria,",
-            "Ukraine, the United Kingdom, and the United States.", "case " + reference + ".");
+            "Ukraine, the United Kingdom, and the United States.", "case " + reference + ".",
+            "It is attached to this message as " + LetterPdf.fileName(reference) + ".");
+        assertThat(mail.attachments()).singleElement().satisfies(file -> {
+          assertThat(file.fileName()).isEqualTo(LetterPdf.fileName(reference));
+          assertThat(file.contentType()).startsWith("application/pdf");
+          assertThat(Fixtures.pdfText(file.content())).contains("Vienna, 4 November 2021", "Belarus");
+        });
       });
     }
   }
 
+
+  @Test
+  void theSignatoriesAreToldOfTheDeliveryWithTheLetterKeptOnceForAllTheirMessages() {
+    String reference = caseWithComposedLetter();
+    Instant deliveredAt = Instant.parse("2021-11-04T10:00:00Z");
+    notices.delivered(new LetterDelivered(reference, label(reference), "BY", List.of("GB", "DE", "FR"), deliveredAt,
+        Instant.parse("2021-11-14T22:59:59Z")));
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(3);
+    assertThat(received()).hasSize(3).allSatisfy(mail -> {
+      assertThat(mail.to()).hasSize(1);
+      assertThat(mail.subject()).isEqualTo("Letter delivered: " + reference + " (Belarus)");
+      assertThat(mail.text()).contains("which your delegation signed, was delivered to Belarus on 4 November 2021,"
+          + " 11:00 Vienna time (CET).", "The written response is due by 14 November 2021, 23:59 Vienna time (CET).");
+      assertThat(mail.attachments()).singleElement().satisfies(file ->
+          assertThat(Fixtures.pdfText(file.content())).contains("Vienna, 4 November 2021"));
+    });
+    assertThat(inMailbox("delegation-de@example.org")).hasSize(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vm_notification_document WHERE case_reference = ?",
+        Integer.class, reference)).as("the letter kept once for the three messages").isEqualTo(1);
+  }
   @Test
   void theInvitationNamesTheLeadTheAddresseeTheSubjectTheDeadlineInViennaTimeAndTheTaskInTasklist() {
     clockAt(NOW);

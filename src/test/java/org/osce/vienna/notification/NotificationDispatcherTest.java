@@ -41,14 +41,14 @@ class NotificationDispatcherTest {
     Notification invitation = new Notification(1, "VM-1", CaseNotices.CO_SIGNING_INVITATION, "heads-de",
         "Invitation to co-sign: VM-1", "on time", NotificationOutbox.PENDING, "<vm-notification-1@vienna-mechanism>",
         0, deadline.minusSeconds(3600), null, null, null, null,
-        new Notice.Late(deadline, "Invitation to co-sign (deadline passed): VM-1", "late"));
+        new Notice.Late(deadline, "Invitation to co-sign (deadline passed): VM-1", "late"), null);
 
-    assertThat(NotificationDispatcher.mail(invitation, deadline)).satisfies(mail -> {
+    assertThat(NotificationDispatcher.mail(invitation, null, deadline)).satisfies(mail -> {
       assertThat(mail.subject()).isEqualTo("Invitation to co-sign: VM-1");
       assertThat(mail.body()).isEqualTo("on time");
       assertThat(mail.recipient()).isEqualTo("heads-de");
     });
-    assertThat(NotificationDispatcher.mail(invitation, deadline.plusMillis(1))).satisfies(mail -> {
+    assertThat(NotificationDispatcher.mail(invitation, null, deadline.plusMillis(1))).satisfies(mail -> {
       assertThat(mail.subject()).isEqualTo("Invitation to co-sign (deadline passed): VM-1");
       assertThat(mail.body()).isEqualTo("late");
       assertThat(mail.messageId()).isEqualTo("<vm-notification-1@vienna-mechanism>");

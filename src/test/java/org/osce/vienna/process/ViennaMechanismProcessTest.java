@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -136,7 +137,8 @@ class ViennaMechanismProcessTest {
 
   private void deliverByHand(ProcessInstance pi, Instant at) {
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(
-        DELIVERY_CHANNEL, "BY_HAND", DELIVERED_AT, at.atOffset(ZoneOffset.ofHours(1)).toString()));
+        DELIVERY_CHANNEL, "BY_HAND", DELIVERED_AT, at.atOffset(ZoneOffset.ofHours(1)).toString(),
+        ANNOUNCEMENTS, jsonList(List.of("INFORM_PARTICIPATING_STATES"))));
     driver.runJobs(pi);
   }
 
@@ -763,5 +765,79 @@ class ViennaMechanismProcessTest {
         .split("\\{\"text\"")).hasSize(8 + 1);
     assertThat(engine.getTaskService().getVariable(taskId, DRAFT_INTRODUCTION).toString()
         .split("\\{\"text\"")).hasSize(6 + 1);
+  }
+
+  /** A lead writing alone, its letter approved: "Sign and deliver the letter" is open. */
+  private ProcessInstance readyToDeliver(String reference) {
+    ProcessInstance pi = startCase(reference);
+    driver.complete(pi, TASK_DRAFT_LETTER, "officer-gb", officer("GB"), vars(
+        LETTER, json(Fixtures.letterJson()), INVITED_DELEGATIONS, jsonList(List.of())));
+    approve(pi);
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    return pi;
+  }
+
+  @Test
+  void nothingIsMadePublicUnlessTheHeadsDecideItButTheSignatoriesAreTold() {
+    String reference = newReference();
+    ProcessInstance pi = readyToDeliver(reference);
+    driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "BY_HAND",
+        DELIVERED_AT, EngineClock.now().toString(), ANNOUNCEMENTS, jsonList(List.of())));
+    driver.runJobs(pi);
+
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE).hasPassed("Gateway_Announcements")
+        .hasNotPassed("Task_InformParticipatingStates", "Task_RecordPermanentCouncilStatement");
+    assertThat(outbox.of(reference)).extracting(n -> n.event()).doesNotContain("MECHANISM_INVOKED");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("LETTER_DELIVERED")).singleElement()
+        .satisfies(n -> {
+          assertThat(n.recipient()).isEqualTo("delegation-gb");
+          assertThat(n.documentId()).as("the letter attached").isNotNull();
+        });
+    assertThat(events(reference)).contains("LETTER_DELIVERED")
+        .doesNotContain("PARTICIPATING_STATES_INFORMED", "PERMANENT_COUNCIL_STATEMENT_ANNOUNCED");
+  }
+
+  @Test
+  void theStatesInformedAndAStatementAtThePermanentCouncilAreMadeBesideTheWaitForTheReply() {
+    String reference = newReference();
+    ProcessInstance pi = readyToDeliver(reference);
+    String handedOver = EngineClock.now().toString();
+    String councilDay = LocalDate.ofInstant(EngineClock.now(), DateTimes.zone()).plusDays(3).toString();
+
+    // The Council's date goes with its statement, and only with it: each refused, naming the field, nothing done.
+    assertThatThrownBy(() -> driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(
+        DELIVERY_CHANNEL, "BY_HAND", DELIVERED_AT, handedOver,
+        ANNOUNCEMENTS, jsonList(List.of("PERMANENT_COUNCIL_STATEMENT")))))
+        .hasMessageContaining("permanentCouncilDate is required for a statement at the Permanent Council");
+    assertThatThrownBy(() -> driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(
+        DELIVERY_CHANNEL, "BY_HAND", DELIVERED_AT, handedOver, PERMANENT_COUNCIL_DATE, councilDay,
+        ANNOUNCEMENTS, jsonList(List.of("INFORM_PARTICIPATING_STATES")))))
+        .hasMessageContaining("is only for a statement at the Permanent Council");
+    assertThatThrownBy(() -> driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(
+        DELIVERY_CHANNEL, "BY_HAND", DELIVERED_AT, handedOver, ANNOUNCEMENTS, jsonList(List.of("PRESS_RELEASE")))))
+        .hasMessageContaining("'PRESS_RELEASE' is not an announcement");
+    assertThatThrownBy(() -> driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(
+        DELIVERY_CHANNEL, "BY_HAND", DELIVERED_AT, handedOver, PERMANENT_COUNCIL_DATE, "2026-02-30",
+        ANNOUNCEMENTS, jsonList(List.of("PERMANENT_COUNCIL_STATEMENT")))))
+        .hasMessageContaining("'2026-02-30' is not an ISO-8601 date");
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    assertThat(outbox.of(reference)).isEmpty();
+
+    driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "BY_HAND",
+        DELIVERED_AT, handedOver, PERMANENT_COUNCIL_DATE, councilDay,
+        ANNOUNCEMENTS, jsonList(List.of("INFORM_PARTICIPATING_STATES", "PERMANENT_COUNCIL_STATEMENT"))));
+    driver.runJobs(pi);
+
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE).hasPassed("EndEvent_ParticipatingStatesInformed",
+        "EndEvent_StatementRecorded");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("MECHANISM_INVOKED"))
+        .as("one message per delegation, the letter kept once for all").hasSize(57)
+        .extracting(n -> n.documentId()).containsOnly(outbox.of(reference).stream()
+            .filter(n -> n.event().equals("MECHANISM_INVOKED")).findFirst().orElseThrow().documentId());
+    assertThat(timeline.of(reference)).filteredOn(e -> e.event().equals("PERMANENT_COUNCIL_STATEMENT_ANNOUNCED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("at the Permanent Council meeting of "
+            + DateTimes.shownDay(LocalDate.parse(councilDay))));
+    assertThat(driver.variable(pi, ANNOUNCEMENTS).toString())
+        .isEqualTo("[\"INFORM_PARTICIPATING_STATES\",\"PERMANENT_COUNCIL_STATEMENT\"]");
   }
 }

@@ -69,4 +69,13 @@ public final class Fixtures {
   public static String normalise(String text) {
     return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
   }
+
+  /** The text of a PDF as a reader sees it, spaces and line breaks made single spaces. */
+  public static String pdfText(byte[] pdf) {
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Not a PDF", e);
+    }
+  }
 }
