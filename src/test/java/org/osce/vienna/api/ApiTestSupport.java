@@ -205,7 +205,8 @@ abstract class ApiTestSupport {
     claimAndComplete("t-head-de", taskId(view, "Task_DecideCoSigning"), variables("coSigns", "Boolean", true));
     view = await("t-officer-gb", reference, "delivery", statusAndTask("DELIVERY", "Task_SignAndDeliver"));
     claimAndComplete("t-head-gb", taskId(view, "Task_SignAndDeliver"), variables("deliveryChannel", "String", "BY_HAND",
-        "deliveredAt", "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString()));
+        "deliveredAt", "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString(),
+        "announcements", "Json", "[\"INFORM_PARTICIPATING_STATES\"]"));
     return await("t-officer-gb", reference, "awaiting the response",
         statusAndTask("AWAITING_RESPONSE", "Task_RegisterResponse"));
   }

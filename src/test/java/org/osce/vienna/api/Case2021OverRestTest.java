@@ -134,9 +134,23 @@ class Case2021OverRestTest extends ApiTestSupport {
         Map.of("meetingRequestedBy", "BY")).status()).isEqualTo(409);
 
     // 5. The GB head signs and hands the letter over; the response clock starts.
+    // It is made public: the States informed, and a statement at the Council, whose date the head must give.
     OffsetDateTime handedOver = OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-    claimAndComplete(headGb, taskId(view, "Task_SignAndDeliver"), variables(
-        "deliveryChannel", "String", "BY_HAND", "deliveredAt", "String", handedOver.toString()));
+    String signAndDeliver = taskId(view, "Task_SignAndDeliver");
+    assertThat(post(headGb, "/engine-rest/task/" + signAndDeliver + "/claim", Map.of("userId", headGb)).status())
+        .isEqualTo(204);
+    Answer withoutDate = post(headGb, "/engine-rest/task/" + signAndDeliver + "/complete", Map.of("variables",
+        variables("deliveryChannel", "String", "BY_HAND", "deliveredAt", "String", handedOver.toString(),
+            "announcements", "Json", "[\"INFORM_PARTICIPATING_STATES\",\"PERMANENT_COUNCIL_STATEMENT\"]")));
+    assertThat(withoutDate.status()).as("%s", withoutDate).isEqualTo(400);
+    assertThat(withoutDate.json().path("fieldErrors").path("permanentCouncilDate").asText())
+        .isEqualTo("is required for a statement at the Permanent Council: on which day does the Council meet?");
+    assertThat(events(get(officerGb, "/api/cases/" + REFERENCE).json())).doesNotContain("LETTER_SIGNED");
+    Answer delivered = post(headGb, "/engine-rest/task/" + signAndDeliver + "/complete", Map.of("variables",
+        variables("deliveryChannel", "String", "BY_HAND", "deliveredAt", "String", handedOver.toString(),
+            "announcements", "Json", "[\"INFORM_PARTICIPATING_STATES\",\"PERMANENT_COUNCIL_STATEMENT\"]",
+            "permanentCouncilDate", "String", handedOver.toLocalDate().plusDays(7).toString())));
+    assertThat(delivered.status()).as("%s", delivered).isEqualTo(204);
     view = await(officerGb, REFERENCE, "the response awaited",
         statusAndTask("AWAITING_RESPONSE", "Task_RegisterResponse"));
     Instant dueAt = new Deadlines(ZoneId.of("Europe/Vienna")).responseDue(handedOver.toInstant(), 10);
@@ -144,7 +158,9 @@ class Case2021OverRestTest extends ApiTestSupport {
     assertThat(instant(view.path("responseDueAt"))).isEqualTo(dueAt);
     assertThat(instant(tasks(view, "Task_RegisterResponse").get(0).path("dueDate"))).isEqualTo(dueAt);
     assertThat(view.path("response").path("status").asText()).isEqualTo("PENDING");
-    assertThat(events(view)).contains("LETTER_SIGNED", "LETTER_DELIVERED", "PARTICIPATING_STATES_INFORMED");
+    view = await(officerGb, REFERENCE, "the announcements made", v -> events(v).contains(
+        "PERMANENT_COUNCIL_STATEMENT_ANNOUNCED") && events(v).contains("PARTICIPATING_STATES_INFORMED"));
+    assertThat(events(view)).contains("LETTER_SIGNED", "LETTER_DELIVERED");
 
     // 6. Belarus asks for a bilateral meeting; the GB system records the request.
     Answer meeting = post(officerGb, "/api/cases/" + REFERENCE + "/bilateral-meeting-requests",

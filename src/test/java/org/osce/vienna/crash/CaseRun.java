@@ -91,6 +91,7 @@ final class CaseRun {
       Map<String, Object> variables = plan.byEmail() ? variables("deliveryChannel", "String", "EMAIL")
           : variables("deliveryChannel", "String", "BY_HAND",
               "deliveredAt", "String", now().minusSeconds(2).toString());
+      variables.putAll(variables("announcements", "Json", "[\"INFORM_PARTICIPATING_STATES\"]"));
       return complete(client, head, "Task_SignAndDeliver", false, variables);
     }
     if (open.contains("Task_RegisterResponse")) {

@@ -81,6 +81,7 @@ final class CrashOracle {
       notices.put("MECHANISM_INVOKED", new TreeSet<>(ParticipatingStates.all().list().stream()
           .map(ParticipatingState::code).map(Groups::delegation).toList()));
       Set<String> signing = new TreeSet<>(signatories().stream().map(Groups::delegation).toList());
+      notices.put("LETTER_DELIVERED", signing);
       notices.put("RESPONSE_RECEIVED", signing);
       notices.put("CASE_CLOSED", signing);
       return notices;

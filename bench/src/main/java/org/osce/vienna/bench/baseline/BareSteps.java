@@ -28,8 +28,14 @@ public class BareSteps {
     return true;
   }
 
-  /** In place of recording the delivery: the reply due ten days later, its reminder the morning before. */
+  /**
+   * In place of recording the delivery (and of its form's check): the reply due ten days later, its reminder the
+   * morning before; which announcements were chosen.
+   */
   public boolean delivered(DelegateExecution execution) {
+    String announcements = String.valueOf(execution.getVariable("announcements"));
+    execution.setVariable("participatingStatesToBeInformed", announcements.contains("INFORM_PARTICIPATING_STATES"));
+    execution.setVariable("councilStatementToBeRecorded", announcements.contains("PERMANENT_COUNCIL_STATEMENT"));
     OffsetDateTime deliveredAt = OffsetDateTime.parse((String) execution.getVariable("deliveredAt"));
     OffsetDateTime dueAt = deliveredAt.plus(Duration.ofDays(10));
     execution.setVariable("responseDueAt", Date.from(dueAt.toInstant()));

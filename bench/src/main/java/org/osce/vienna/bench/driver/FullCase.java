@@ -82,7 +82,9 @@ final class FullCase {
     }
     rest.complete(rest.task(instance, "Task_SignAndDeliver"), Map.of(
         "deliveryChannel", typed("String", "BY_HAND"),
-        "deliveredAt", typed("String", now().toString())));
+        "deliveredAt", typed("String", now().toString()),
+        // As the first edition did for every case: the 57 delegations told.
+        "announcements", typed("Json", "[\"INFORM_PARTICIPATING_STATES\"]")));
     rest.task(instance, "Task_RegisterResponse");
     return instance;
   }
