@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.DeliveryChannel;
 import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
@@ -340,10 +342,24 @@ class TasklistAndCockpitBrowserTest {
     browser.dateTime("Field_DeliveredAt", handedOver);
     assertThat(browser.fieldErrors("Field_DeliveredAt")).isEmpty();
     assertThat(browser.dateShown("Field_DeliveredAt")).isEqualTo(handedOver.format(DateTimeFormatter.ofPattern(pattern)));
+    // Publicity is her decision: the States informed (with the letter), and a statement at the Council on its day,
+    // a date the form asks for only once she chooses the statement.
+    assertThat(browser.driver().findElements(By.cssSelector("[id$='-Field_PermanentCouncilDate-date']"))).isEmpty();
+    browser.option("Field_Announcements", 0);
+    browser.option("Field_Announcements", 1);
+    LocalDate council = handedOver.toLocalDate().plusDays(3);
+    browser.typeDate("Field_PermanentCouncilDate", council.format(DateTimeFormatter.ofPattern(
+        browser.datePattern("Field_PermanentCouncilDate"))));
+    assertThat(browser.fieldErrors("Field_PermanentCouncilDate")).isEmpty();
     browser.shot("07-sign-and-deliver");
     browser.complete();
 
     awaitTask(REFERENCE, TASK_REGISTER_RESPONSE);
+    await("the announcements made", () -> timeline.of(REFERENCE).stream().map(Timeline.Entry::event).toList()
+        .containsAll(List.of("PARTICIPATING_STATES_INFORMED", "PERMANENT_COUNCIL_STATEMENT_ANNOUNCED")));
+    assertThat(timeline.of(REFERENCE)).filteredOn(e -> e.event().equals("PERMANENT_COUNCIL_STATEMENT_ANNOUNCED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("at the Permanent Council meeting of "
+            + DateTimes.shownDay(council)));
     assertThat(cases.get(REFERENCE).deliveryChannel()).isEqualTo(DeliveryChannel.BY_HAND);
     // The typed date and time land as the moment she meant: that minute, Vienna time.
     assertThat(cases.get(REFERENCE).deliveredAt()).isEqualTo(handedOver.atZone(VIENNA).toInstant());
