@@ -6,27 +6,14 @@
  * step: Cockpit loads this module (api/cockpit/plugin/vienna-cases/static/app/plugin.js) with plugin.css.
  */
 
+import {el} from "./dom.js";
+import {renderStatistics} from "./statistics.js";
+
 // The case API sits beside the webapps: app-root is <context path>/camunda.
 const appRoot = document.querySelector("base").getAttribute("app-root") || "";
 const API = appRoot.replace(/\/[^/]*$/, "") + "/api/cases";
 const FILTERS = "vienna-cases-filters";
 const STATUSES = ["DRAFTING", "SIGN_OFF", "DELIVERY", "AWAITING_RESPONSE", "ASSESSMENT", "FOLLOW_UP", "CLOSED"];
-
-/** An element with attributes and children (text is always text, never HTML). */
-function el(tag, attributes, ...children) {
-  const element = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== null && value !== undefined && value !== false) {
-      element.setAttribute(name, value === true ? "" : value);
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== null && child !== undefined) {
-      element.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  });
-  return element;
-}
 
 /** "2026-05-04T10:30:00+02:00" as "2026-05-04 10:30" (the case API gives Vienna time). */
 function time(iso) {
@@ -266,6 +253,20 @@ export default [
     priority: 0,
     render: renderList,
     properties: {path: "/cases"}
+  },
+  {
+    id: "vienna-statistics-navigation",
+    pluginPoint: "cockpit.navigation",
+    priority: 4,
+    render: node => node.appendChild(el("a", {href: "#/statistics"}, "Statistics")),
+    properties: {path: "/statistics"}
+  },
+  {
+    id: "vienna-statistics",
+    pluginPoint: "cockpit.route",
+    priority: 0,
+    render: renderStatistics,
+    properties: {path: "/statistics"}
   },
   {
     id: "vienna-cases-case",

@@ -1,6 +1,7 @@
 package org.osce.vienna.api;
 
 import jakarta.ws.rs.Path;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
@@ -9,7 +10,8 @@ import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
  * "Cases" in Cockpit, by Camunda's plugin mechanism for the webapps: found by the service loader
  * ({@code META-INF/services}), it has Cockpit load {@code plugin-webapp/vienna-cases/app/plugin.js} and
  * {@code plugin.css}, which list and show the cases from this API with the Cockpit login
- * ({@link ApiAuthentication}). No data of its own: its one resource serves those two files.
+ * ({@link ApiAuthentication}), and the registry's statistics as charts ({@code statistics.js}, Chart.js from its
+ * webjar). No data of its own: its one resource serves those files.
  */
 public class CasesCockpitPlugin extends AbstractCockpitPlugin {
 
@@ -31,6 +33,8 @@ public class CasesCockpitPlugin extends AbstractCockpitPlugin {
 
     public Assets() {
       super(ID);
+      // Cockpit serves only the assets a plugin names: plugin.js imports these two.
+      allowedAssets.addAll(List.of("app/dom.js", "app/statistics.js"));
     }
   }
 }

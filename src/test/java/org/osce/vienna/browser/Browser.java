@@ -114,6 +114,12 @@ final class Browser implements AutoCloseable {
     return driver.manage().logs().get(LogType.BROWSER).getAll().toString();
   }
 
+  /** The result of an asynchronous script in the page: it calls its last argument with what it found. */
+  Object asyncScript(String script) {
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return ((JavascriptExecutor) driver).executeAsyncScript(script);
+  }
+
   void go(String pathAndFragment) {
     driver.get(baseUrl + pathAndFragment);
     pause(1500);

@@ -8,6 +8,8 @@ import static org.osce.vienna.support.CaseDriver.jsonList;
 import static org.osce.vienna.support.CaseDriver.officer;
 import static org.osce.vienna.support.CaseDriver.vars;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -629,6 +630,53 @@ class TasklistAndCockpitBrowserTest {
       assertThat(m.to()).contains("mission-by@example.org");
       assertThat(m.attachments()).extracting(ReceivedMail.File::fileName).contains("letter-" + FAILING + ".pdf");
     });
+  }
+
+  @Test
+  @Order(23)
+  @SuppressWarnings("unchecked")
+  void theManagerSeesTheRegistryAsChartsWithTheNumbersOfTheApi() throws Exception {
+    JsonNode rows = new ObjectMapper().readTree(rest.withBasicAuth("manager", "manager")
+        .getForObject("/api/statistics", String.class)).path("rows");
+    assertThat(rows).as("the demo's recorded 2021 case and this walkthrough's").isNotEmpty();
+    browser.login("cockpit", "manager");
+    browser.click(By.xpath("//a[normalize-space(.)='Statistics']"));
+    browser.waitVisible(By.cssSelector("#vm-chart-days"));
+    assertThat(browser.text()).contains("Invocations per addressee and year", "How the replies came",
+        "Median days from delivery to reply");
+    // What each chart drew, as Chart.js holds it: the same numbers as the API's.
+    Map<String, Object> drawn = (Map<String, Object>) browser.asyncScript("""
+        const done = arguments[arguments.length - 1];
+        const chartJs = window.Chart ? Promise.resolve(window.Chart) : new Promise(resolve => window.require([
+            document.querySelector("base").getAttribute("app-root").replace(/\\/[^/]*$/, "")
+                + "/webjars/chart.js/dist/chart.umd.min.js"], resolve));
+        chartJs.then(Chart => {
+          const totals = id => Object.fromEntries(Chart.getChart(id).data.datasets.map(d =>
+              [d.label, d.data.reduce((a, b) => a + b, 0)]));
+          const days = Chart.getChart("vm-chart-days").data;
+          done({invocations: totals("vm-chart-invocations"), replies: totals("vm-chart-replies"),
+              days: Object.fromEntries(days.labels.map((label, i) => [label, days.datasets[0].data[i]]))});
+        });""");
+    long invocations = 0;
+    for (JsonNode row : rows) {
+      invocations += row.path("invocations").asLong();
+    }
+    assertThat(((Map<String, Number>) drawn.get("invocations")).values().stream().mapToLong(Number::longValue).sum())
+        .isEqualTo(invocations);
+    assertThat((Map<String, Number>) drawn.get("replies")).containsEntry("Reply on time", sum(rows, "repliesOnTime"))
+        .containsEntry("No reply", sum(rows, "noReply")).containsEntry("Reply awaited", sum(rows, "awaitingReply"));
+    // The demo's 2021 letter, delivered on 4 November and answered on 12 November 2021.
+    assertThat(((Map<String, Number>) drawn.get("days")).get("Belarus 2021").doubleValue()).isEqualTo(8.0);
+    assertThat(browser.textOf(By.cssSelector(".vm-statistics-table"))).contains("Belarus 2021 1 1 0 0 0 8");
+    browser.shot("24-cockpit-statistics");
+  }
+
+  private static long sum(JsonNode rows, String field) {
+    long total = 0;
+    for (JsonNode row : rows) {
+      total += row.path(field).asLong();
+    }
+    return total;
   }
 
   // ---------------------------------------------------------------- helpers
