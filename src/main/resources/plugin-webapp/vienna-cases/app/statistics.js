@@ -113,6 +113,7 @@ function view(statistics, Chart) {
 function chartPanel(id, title, config) {
   const canvas = el("canvas", {id, role: "img", "aria-label": title});
   config.options = Object.assign({responsive: true, maintainAspectRatio: false, animation: false,
+    datasets: {bar: {maxBarThickness: 56}},
     plugins: {legend: {position: "bottom"}}}, config.options);
   return {canvas, config, figure: el("figure", {class: "vm-chart"}, el("figcaption", {}, title),
       el("div", {class: "vm-chart-area"}, canvas))};
