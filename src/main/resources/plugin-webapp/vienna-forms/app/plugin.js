@@ -14,6 +14,9 @@
  *    while the message is shown.
  * 3. Starting names the case. Tasklist confirms a start with "The process has been started." for three
  *    seconds; a start form with a case reference (field Field_Reference) adds "Started for case VM-…".
+ * 4. The reply's files. Camunda Forms 1.8 have no file field: below "Register the response" (the form with
+ *    Field_ResponseReference) the officer attaches the reply's files, each kept with the case at once
+ *    (POST /api/cases/{reference}/documents with the Tasklist login and its CSRF token), and sees those kept.
  */
 
 const REFUSED = "vf-date-refused";
@@ -189,6 +192,108 @@ document.addEventListener("click", event => {
     }
   }, 200);
 }, true);
+
+// ---- 4. the reply's files, attached below "Register the response"
+
+const ATTACH = "vf-attach";
+const ROOT = (document.querySelector("base").getAttribute("app-root") || "").replace(/\/[^/]*$/, "");
+const ENGINE = ROOT + "/camunda/api/engine/engine/default";
+const KINDS = [["REPLY", "The reply, or a file of it"], ["ANNEX", "An annex"], ["NOTE_VERBALE", "A note verbale"],
+  ["OTHER", "Another paper"]];
+
+function element(tag, attributes, ...children) {
+  const made = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => made.setAttribute(name, value));
+  children.forEach(child => made.append(child));
+  return made;
+}
+
+async function json(url, options) {
+  const response = await fetch(url, Object.assign({credentials: "same-origin", headers: {Accept: "application/json"}},
+      options));
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.detail || body.message || response.statusText);
+  }
+  return body;
+}
+
+/** The case of the task open in Tasklist (?task=… in the address): the business key of its process instance. */
+async function caseOfOpenTask() {
+  const taskId = new URLSearchParams(window.location.hash.replace(/^[^?]*\?/, "")).get("task");
+  const task = await json(ENGINE + "/task/" + encodeURIComponent(taskId));
+  return (await json(ENGINE + "/process-instance/" + encodeURIComponent(task.processInstanceId))).businessKey;
+}
+
+function csrfToken() {
+  const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
+  return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : "";
+}
+
+async function showAttached(list, reference) {
+  const documents = (await json(ROOT + "/api/cases/" + encodeURIComponent(reference))).documents || [];
+  list.replaceChildren(...(documents.length === 0 ? [element("li", {}, "None yet.")]
+      : documents.map(d => element("li", {}, d.name + " (" + KINDS.find(k => k[0] === d.kind)[1].toLowerCase()
+          + ", " + Math.max(1, Math.round(d.size / 1024)) + " KB)"))));
+}
+
+function attachPanel(reference) {
+  const list = element("ul", {class: "vf-attached"});
+  const kind = element("select", {class: "form-control", id: "vf-attach-kind"},
+      ...KINDS.map(([value, shown]) => element("option", {value}, shown)));
+  const file = element("input", {type: "file", id: "vf-attach-file", accept: ".pdf,.doc,.docx,.png,.jpg,.jpeg,.tif,.tiff"});
+  const button = element("button", {type: "button", class: "btn btn-default", id: "vf-attach-button"}, "Attach");
+  const message = element("p", {class: "vf-attach-message", role: "status"});
+  button.addEventListener("click", async () => {
+    if (!file.files.length) {
+      message.textContent = "Choose a file first.";
+      return;
+    }
+    const body = new FormData();
+    body.append("kind", kind.value);
+    body.append("file", file.files[0]);
+    button.disabled = true;
+    try {
+      const kept = await json(ROOT + "/api/cases/" + encodeURIComponent(reference) + "/documents",
+          {method: "POST", body, headers: {Accept: "application/json", "X-XSRF-TOKEN": csrfToken()}});
+      message.textContent = "Attached to case " + reference + ": " + kept.name + ".";
+      file.value = "";
+      await showAttached(list, reference);
+    } catch (refused) {
+      message.textContent = "Not attached: " + refused.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  const panel = element("section", {class: ATTACH},
+      element("h4", {}, "Files of the reply (optional)"),
+      element("p", {}, "PDF, Word or images, at most 20 MB each. A file is kept with case " + reference
+          + " as soon as you attach it, whether or not you complete this task now."),
+      list,
+      element("div", {class: "vf-attach-controls"},
+          element("label", {for: "vf-attach-kind"}, "What it is"), kind,
+          element("label", {for: "vf-attach-file"}, "File"), file, button),
+      message);
+  showAttached(list, reference).catch(error => {
+    list.replaceChildren(element("li", {}, "The files kept could not be read: " + error.message));
+  });
+  return panel;
+}
+
+// Tasklist draws a task's form when it opens: each new "Register the response" form gets the panel once.
+new MutationObserver(() => {
+  document.querySelectorAll(".fjs-container").forEach(container => {
+    if (!container.querySelector("[id$='-Field_ResponseReference']")
+        || container.parentElement.querySelector(":scope > ." + ATTACH + ", :scope > .vf-attach-pending")) {
+      return;
+    }
+    const pending = element("p", {class: "vf-attach-pending"}, "");
+    container.after(pending);
+    caseOfOpenTask()
+        .then(reference => pending.replaceWith(attachPanel(reference)))
+        .catch(() => pending.remove());
+  });
+}).observe(document.documentElement, {childList: true, subtree: true});
 
 // A module of Tasklist's plugin mechanism: no views of its own.
 export default [];

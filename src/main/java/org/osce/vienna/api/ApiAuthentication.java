@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -24,9 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Who calls {@code /api/*}, in one of two ways. Systems: HTTP Basic with Camunda users, the same users
  * and passwords as Tasklist and {@code /engine-rest} (whose own filter is left as it is). People: the
  * login of Tasklist or Cockpit in the browser's session, which the forms' links (the final letter),
- * the letter as it will read and Cockpit's Cases view use; a session only reads. A change through the
- * session is refused (403) whatever it carries: no page of another site can make a logged-in
- * user's browser write, and the webapps' CSRF token is never needed here. Without either, 401 with the
+ * the letter as it will read and Cockpit's Cases view use; a session reads, and writes one thing: a document
+ * attached from a Tasklist form ({@link #SESSION_WRITE}), with the session's CSRF token, so that no page of another
+ * site can make a logged-in user's browser write. Any other change through the session is refused (403). Without either, 401 with the
  * Basic challenge. Guessing is slowed per source address by {@code identity.LoginThrottle}, the body
  * size is limited by {@code web.RequestBodyLimit}, both in front of this filter.
  */
@@ -34,6 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthentication {
 
   static final String CALLER = ApiCaller.class.getName();
+  /** The one write of a webapp login: a document attached to a case from a Tasklist form. */
+  static final Pattern SESSION_WRITE = Pattern.compile("/api/cases/[^/]+/documents");
 
   @Bean
   public FilterRegistrationBean<CaseApiAuthenticationFilter> caseApiAuthenticationFilter(ProcessEngine engine) {
@@ -42,6 +45,11 @@ public class ApiAuthentication {
     registration.setName("case-api-auth");
     registration.addUrlPatterns("/api/*");
     return registration;
+  }
+
+  static boolean isSessionWrite(HttpServletRequest request) {
+    return "POST".equals(request.getMethod())
+        && SESSION_WRITE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
   }
 
   /** The caller of the current request; set by the filter before any handler runs. */
@@ -80,10 +88,10 @@ public class ApiAuthentication {
         BasicCredentials.challenge(request, response, "HTTP Basic authentication with a Camunda user is required");
         return;
       }
-      if (!WebappLogin.isRead(request)) {
+      if (!WebappLogin.isRead(request) && !(isSessionWrite(request) && WebappLogin.carriesItsCsrfToken(request))) {
         Problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Read only with a webapp login",
-            "A Tasklist or Cockpit login only reads the case API: act in a Tasklist form, or, as a system, call"
-                + " with HTTP Basic"));
+            "A Tasklist or Cockpit login only reads the case API, and attaches documents from a Tasklist form: act"
+                + " in a Tasklist form, or, as a system, call with HTTP Basic"));
         return;
       }
       String userId = sessionUser.get();

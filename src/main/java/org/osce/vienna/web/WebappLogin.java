@@ -2,6 +2,8 @@ package org.osce.vienna.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -31,6 +33,24 @@ public final class WebappLogin {
       return Optional.empty();
     }
     return authentication == null ? Optional.empty() : Optional.ofNullable(authentication.getIdentityId());
+  }
+
+  /**
+   * Whether the request carries its session's CSRF token, as the webapps send it: Camunda keeps the token in the
+   * session and gives it to the page as the cookie XSRF-TOKEN, which only a page of this site can read and send back
+   * as the header X-XSRF-TOKEN. (Names of Camunda's {@code CsrfConstants}, 7.24.)
+   */
+  public static boolean carriesItsCsrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object expected;
+    try {
+      expected = session == null ? null : session.getAttribute("CAMUNDA_CSRF_TOKEN");
+    } catch (IllegalStateException invalidated) {
+      return false;
+    }
+    String sent = request.getHeader("X-XSRF-TOKEN");
+    return expected instanceof String token && sent != null
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   /** GET and HEAD: what a link, a form's text or a Cockpit view asks for. Anything else changes something. */

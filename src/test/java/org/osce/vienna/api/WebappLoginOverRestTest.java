@@ -50,8 +50,8 @@ class WebappLoginOverRestTest extends ApiTestSupport {
     }
 
     /** A POST of JSON, with the CSRF token or without. */
-    Answer post(String path, String json, boolean withCsrfToken) {
-      return answer(session.send("POST", path, json, withCsrfToken));
+    Answer post(String path, String body, boolean withCsrfToken, String... headers) {
+      return answer(session.send("POST", path, body, withCsrfToken, headers));
     }
 
     HttpResponse<byte[]> bytes(String path) {
@@ -117,6 +117,28 @@ class WebappLoginOverRestTest extends ApiTestSupport {
     }
     assertThat(rows("vm_case")).isEqualTo(cases);
     assertThat(post(officerGb, "/api/cases", start).status()).as("the same start over HTTP Basic").isEqualTo(201);
+  }
+
+  @Test
+  void aTasklistLoginAttachesADocumentOnlyWithItsCsrfToken() {
+    String officerGb = TestUsers.officer(identityService, "GB");
+    assertThat(post(officerGb, "/api/cases", write(Map.of("reference", "VM-WL-ATTACH", "leadDelegation", "GB",
+        "addresseeState", "BY", "subject", "Human rights situation in Belarus"))).status()).isEqualTo(201);
+    Browser gb = new Browser().login("tasklist", officerGb);
+    String boundary = "vm-boundary";
+    String upload = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nREPLY\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"reply.pdf\"\r\nContent-Type: application/pdf"
+        + "\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n";
+    long kept = rows("vm_document");
+    Answer refused = gb.post("/api/cases/VM-WL-ATTACH/documents", upload, false,
+        "Content-Type", "multipart/form-data; boundary=" + boundary);
+    assertThat(refused.status()).as("without the token: %s", refused).isEqualTo(403);
+    assertThat(rows("vm_document")).isEqualTo(kept);
+    Answer attached = gb.post("/api/cases/VM-WL-ATTACH/documents", upload, true,
+        "Content-Type", "multipart/form-data; boundary=" + boundary);
+    assertThat(attached.status()).as("with the token: %s", attached).isEqualTo(201);
+    assertThat(attached.json().path("addedBy").asText()).isEqualTo(officerGb);
+    assertThat(rows("vm_document")).isEqualTo(kept + 1);
   }
 
   @Test

@@ -329,6 +329,21 @@ final class Browser implements AutoCloseable {
     pause(300);
   }
 
+  /**
+   * Attaches {@code file} below "Register the response" as a document of {@code kind} (the option's value), as a
+   * person chooses the file and presses "Attach"; returns the message the panel then shows.
+   */
+  String attach(String kind, Path file) {
+    WebElement input = waitVisible(By.id("vf-attach-file"));
+    scrollTo(input);
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("vf-attach-kind"))).selectByValue(kind);
+    input.sendKeys(file.toAbsolutePath().toString());
+    click(By.id("vf-attach-button"));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+        !d.findElement(By.cssSelector(".vf-attach-message")).getText().isBlank());
+    return driver.findElement(By.cssSelector(".vf-attach-message")).getText();
+  }
+
   /** Adds an entry to a dynamic list (its "Add new" button). */
   void addListItem(String listId) {
     click(By.cssSelector("[aria-labelledby$='-" + listId + "'] button.fjs-repeat-render-add"));

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,6 +50,7 @@ import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.DeliveryChannel;
+import org.osce.vienna.casefile.Documents;
 import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.followup.FollowUpAction;
@@ -129,6 +137,8 @@ class TasklistAndCockpitBrowserTest {
   FollowUps followUps;
   @Autowired
   Timeline timeline;
+  @Autowired
+  Documents documents;
 
   Browser browser;
 
@@ -438,6 +448,15 @@ class TasklistAndCockpitBrowserTest {
     assertThat(openTasks(REFERENCE, TASK_REGISTER_RESPONSE)).hasSize(1);
 
     browser.dateTime("Field_ResponseReceivedAt", pastMinuteNotBefore(cases.get(REFERENCE).deliveredAt()));
+    // The note verbale itself, a PDF, attached below the form: kept with the case at once, listed there.
+    assertThat(browser.attach("REPLY", notePdf("note-verbale-123.pdf", "Note verbale No. 123/OSCE")))
+        .isEqualTo("Attached to case " + REFERENCE + ": note-verbale-123.pdf.");
+    assertThat(browser.textOf(By.cssSelector(".vf-attached"))).contains("note-verbale-123.pdf (the reply, or a file of it");
+    assertThat(documents.of(REFERENCE)).singleElement().satisfies(d -> {
+      assertThat(d.name()).isEqualTo("note-verbale-123.pdf");
+      assertThat(d.addedBy()).isEqualTo("officer-gb");
+      assertThat(Fixtures.pdfText(documents.content(d))).contains("Note verbale No. 123/OSCE");
+    });
     browser.shot("11-register-response");
     browser.complete();
 
@@ -680,6 +699,26 @@ class TasklistAndCockpitBrowserTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** A one-page PDF saying {@code text}, as a scanned note verbale would come, in a folder of its own. */
+  private static Path notePdf(String name, String text) {
+    try (PDDocument pdf = new PDDocument()) {
+      PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+        content.newLineAtOffset(72, 700);
+        content.showText(text);
+        content.endText();
+      }
+      Path file = Files.createTempDirectory("vm-browser").resolve(name);
+      pdf.save(file.toFile());
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** A GB case to Belarus, Sweden joined, played through the engine's API up to "Sign and deliver". */
   private ProcessInstance caseAwaitingDelivery(String reference) {

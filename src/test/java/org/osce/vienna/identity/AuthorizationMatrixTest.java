@@ -294,7 +294,8 @@ class AuthorizationMatrixTest {
    * others are refused (401, 403, 404 or 400) and the case is left as it was. Columns: officer of the
    * lead (GB), head of the lead, officer of an uninvited delegation (SE), head of the invited
    * delegation (DE), manager, administrator, anonymous. The case API's writes are tried with HTTP Basic,
-   * as systems call, and with the webapps' login (the session and its CSRF token), which only reads.
+   * as systems call, and with the webapps' login (the session and its CSRF token), which only reads, except a
+   * document attached from a Tasklist form (with the token; without it, refused).
    */
   static final String WRITES = """
       # action                              | OL | HL | OO | HI | MA | AD | AN
@@ -335,12 +336,14 @@ class AuthorizationMatrixTest {
       API_REQUEST_MEETING_IN_OWN_NAME        | +  | +  | -  | +  | -  | -  | -
       API_RECORD_PAST_INVOCATION             | -  | +  | -  | -  | -  | +  | -
       API_ADD_DOCUMENT                       | +  | +  | -  | -  | -  | +  | -
-      # With the Tasklist login in the browser's session and its CSRF token: the case API only reads.
+      # With the Tasklist login in the browser's session and its CSRF token: the case API only reads, but for a
+      # document attached from a Tasklist form (the register-response form's upload), which needs the token.
       API_START_CASE_WITH_WEBAPP_LOGIN       | -  | -  | -  | -  | -  | -  | -
       API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
       API_REQUEST_MEETING_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -
       API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN | -  | -  | -  | -  | -  | -  | -
-      API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN     | -  | -  | -  | -  | -  | -  | -
+      API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN     | +  | +  | -  | -  | -  | +  | -
+      API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN_WITHOUT_CSRF_TOKEN | -  | -  | -  | -  | -  | -  | -
       """;
 
   enum Write {
@@ -354,7 +357,8 @@ class AuthorizationMatrixTest {
     SUSPEND_PROCESS_DEFINITION, CREATE_AUTHORIZATION, JOIN_GROUP, API_START_CASE_OF_LEAD, API_REPORT_RESPONSE,
     API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME, API_START_CASE_WITH_WEBAPP_LOGIN,
     API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN, API_REQUEST_MEETING_WITH_WEBAPP_LOGIN, API_RECORD_PAST_INVOCATION,
-    API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN, API_ADD_DOCUMENT, API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN
+    API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN, API_ADD_DOCUMENT, API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN,
+    API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN_WITHOUT_CSRF_TOKEN
   }
 
   static Stream<Arguments> writes() {
@@ -688,10 +692,11 @@ class AuthorizationMatrixTest {
         assertThat(documents.of(reference)).hasSize(outcome == Outcome.ALLOWED ? 1 : 0);
         yield outcome;
       }
-      case API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN -> {
+      case API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN, API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN_WITHOUT_CSRF_TOKEN -> {
         String reference = caseAtSignOff().getBusinessKey();
         Outcome outcome = byStatus(webapp(role).send("POST", "/api/cases/" + reference + "/documents",
-            MULTIPART_PDF, true, "Content-Type", "multipart/form-data; boundary=" + BOUNDARY));
+            MULTIPART_PDF, action == Write.API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN,
+            "Content-Type", "multipart/form-data; boundary=" + BOUNDARY));
         assertThat(documents.of(reference)).hasSize(outcome == Outcome.ALLOWED ? 1 : 0);
         yield outcome;
       }
