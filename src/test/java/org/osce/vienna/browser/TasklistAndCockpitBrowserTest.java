@@ -385,14 +385,17 @@ class TasklistAndCockpitBrowserTest {
         .contains("Arrange the bilateral meeting — " + LABEL));
     browser.openTask("Arrange the bilateral meeting — " + LABEL);
     assertThat(browser.text()).contains("with the Russian Federation.", "Requested by: the United Kingdom");
-    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(VIENNA).plusDays(2).withHour(11).withMinute(0));
+    // The meeting has just taken place (its outcome is taken once its time has come): this minute, at the mission.
+    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(VIENNA).withSecond(0).withNano(0));
+    browser.type("Field_MeetingPlace", "Permanent Mission of the United Kingdom, Vienna");
     browser.shot("10-arrange-meeting");
     browser.complete();
 
     awaitTask(REFERENCE, TASK_RECORD_MEETING_OUTCOME);
     browser.filter("My delegation's tasks");
     browser.openTask("Record the meeting outcome — " + LABEL);
-    assertThat(browser.text()).contains("bilateral meeting with the Russian Federation, requested by the United Kingdom");
+    assertThat(browser.text()).contains("bilateral meeting with the Russian Federation, requested by the United Kingdom",
+        "at Permanent Mission of the United Kingdom, Vienna");
     browser.option("Field_MeetingHeld", 0);
     browser.type("Field_MeetingOutcome", "The Russian Federation repeated its position; no information was given.");
     browser.complete();
@@ -466,6 +469,7 @@ class TasklistAndCockpitBrowserTest {
     assertThat(followUps.of(REFERENCE)).containsExactly(FollowUpAction.PERMANENT_COUNCIL_STATEMENT);
     assertThat(meetings.of(REFERENCE)).singleElement().satisfies(m -> {
       assertThat(m.held()).isTrue();
+      assertThat(m.place()).isEqualTo("Permanent Mission of the United Kingdom, Vienna");
       assertThat(m.outcome()).startsWith("The Russian Federation repeated its position");
     });
     assertThat(timeline.of(REFERENCE)).extracting(Timeline.Entry::event).contains("CASE_STARTED", "DRAFT_SUBMITTED",
