@@ -538,7 +538,8 @@ class TasklistAndCockpitBrowserTest {
     browser.waitVisible(By.cssSelector(".vm-timeline"));
     String page = browser.text();
     assertThat(page).contains(CASE_SUBJECT, "Closed", "Signed by", "GB, FR, DE, NO", "Declined", "US",
-        "Response due", "Meeting 1 target", "received", "on time", "Permanent council statement");
+        "Response due", "Meeting 1 target", "at Permanent Mission of the United Kingdom, Vienna, held", "received",
+        "on time", "Permanent council statement");
     browser.shot("21-cockpit-case");
     assertThat(browser.textOf(By.cssSelector(".vm-timeline"))).contains("Case started", "Co-signing declined",
         "Letter delivered", "Response received", "Meeting recorded", "Follow-up decided", "Case closed",
