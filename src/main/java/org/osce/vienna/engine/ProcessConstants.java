@@ -98,6 +98,11 @@ public final class ProcessConstants {
   public static final String MEETING_DELEGATION = "meetingDelegation";
   /** Whether the meeting was asked for at follow-up, whose decision waits for its outcome. */
   public static final String MEETING_ASKED_AT_FOLLOW_UP = "meetingAskedAtFollowUp";
+  /**
+   * The meeting asked for at follow-up, as the heads read it when they decide again: {"held": true, "outcome": …,
+   * "scheduledFor": "10 March 2027, 10:00 Vienna time (CET)", "place": …}.
+   */
+  public static final String FOLLOW_UP_MEETING = "followUpMeeting";
   /** The options of the forms' State selects, [{"label": "Albania", "value": "AL"}, ...] ({@link StateNames}). */
   public static final String PARTICIPATING_STATES = "participatingStates";
   /** A State's name as the forms' texts write it, {"AL": "Albania", ..., "GB": "the United Kingdom"}. */

@@ -54,9 +54,11 @@ public class RecordMeetingRequest implements JavaDelegate {
     // setVariable finds this meeting's own copies (made by OpenMeeting), not another meeting's.
     execution.setVariable(MEETING_ID, id);
     execution.setVariable(MEETING_TARGET_AT, CaseVariables.dateValue(targetAt));
-    events.publishEvent(new MeetingRequested(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
-        (String) execution.getVariable(ADDRESSEE_STATE), requestedBy, id, targetAt));
+    MeetingRequested requested = new MeetingRequested(reference, (String) execution.getVariable(CASE_LABEL),
+        signatories.signing(reference), (String) execution.getVariable(ADDRESSEE_STATE), requestedBy, id, targetAt);
+    events.publishEvent(requested);
     timeline.record(reference, requestedAt, TimelineEvent.MEETING_REQUESTED, null,
-        "by " + requestedBy + "; target " + DateTimes.shown(targetAt));
+        "by " + requestedBy + "; target " + DateTimes.shown(targetAt)
+            + (requested.askedOfAddressee() ? "; " + requested.addressee() + " is asked for it" : ""));
   }
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +237,9 @@ class BilateralMeetingProcessTest {
     assertThat(pi).isWaitingAt("Event_MeetingOutcomeReported", TASK_ARRANGE_BILATERAL_MEETING);
     assertThat(driver.task(pi, TASK_ARRANGE_BILATERAL_MEETING)).hasCandidateGroup("delegation-gb");
     assertThat(meetings.of(reference)).singleElement().satisfies(m -> assertThat(m.requestedBy()).isEqualTo("GB"));
+    assertThat(timeline.of(reference)).filteredOn(e -> e.event().equals("MEETING_REQUESTED")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("by GB; target 20 March 2027, 23:59 Vienna time (CET);"
+            + " BY is asked for it"));
 
     // Belarus's delegation is asked for it, by mail.
     dispatcher.dispatchDue();
@@ -252,8 +256,12 @@ class BilateralMeetingProcessTest {
     clockAt(day(15));
     recordOutcome(pi, "GB", true, "Belarus promised to answer in writing.");
 
-    // Knowing the outcome, the heads decide again: the statement at the Permanent Council, and close.
+    // Knowing the outcome (their form shows it), the heads decide again: the statement at the Permanent Council.
     assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    var form = engine.getFormService().getTaskFormVariables(driver.task(pi, TASK_DECIDE_FOLLOW_UP).getId());
+    assertThat(((JsonValue) form.getValueTyped(FOLLOW_UP_MEETING)).getValueSerialized()).contains("\"held\":true",
+        "Belarus promised to answer in writing.", "Permanent Mission of the United Kingdom, Vienna",
+        "15 March 2027, 10:00 Vienna time (CET)");
     driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"),
         vars(FOLLOW_UP_ACTIONS, jsonList(List.of("PERMANENT_COUNCIL_STATEMENT"))));
     driver.runJobs(pi);
