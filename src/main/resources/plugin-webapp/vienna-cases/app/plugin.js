@@ -201,7 +201,9 @@ function caseView(c) {
               tasks.length === 0 ? el("p", {}, "None.") : el("ul", {}, tasks.map(t =>
                   el("li", {}, t.name + (t.assignee ? " (" + t.assignee + ")" : "")))),
               el("h3", {}, "Follow-up"),
-              el("p", {}, (c.followUpActions || []).map(label).join(", ") || "—"))),
+              el("p", {}, (c.followUpActions || []).map(label).join(", ") || "—"),
+              (c.moscowSupporters || []).length === 0 ? null
+                  : el("p", {}, "Moscow Mechanism supported by " + c.moscowSupporters.join(", ")))),
       el("h3", {}, "Timeline (Vienna time)"),
       el("table", {class: "cam-table vm-timeline"},
           el("thead", {}, el("tr", {}, ["When", "What", "By", "Detail"].map(h => el("th", {}, h)))),
@@ -233,10 +235,12 @@ function size(bytes) {
   return bytes < 1024 * 1024 ? Math.round(bytes / 1024) + " KB" : (bytes / (1024 * 1024)).toFixed(1) + " MB";
 }
 
+// Whether the target is missed is the case API's (targetMissed): no outcome by then, or set for after it.
 function meetingTarget(m) {
-  const missed = m.held !== true && (m.scheduledFor ? m.scheduledFor > m.targetAt : isPast(m.targetAt));
-  return el("span", {class: missed ? "vm-overdue" : ""}, time(m.targetAt) + (missed ? " (missed)" : "")
-      + ", requested by " + m.requestedBy + (m.held === true ? ", held" : m.held === false ? ", not held" : ""));
+  return el("span", {class: m.targetMissed ? "vm-overdue" : ""}, time(m.targetAt) + (m.targetMissed ? " (missed)" : "")
+      + ", requested by " + m.requestedBy
+      + (m.scheduledFor ? ", set for " + time(m.scheduledFor) + (m.place ? " at " + m.place : "") : "")
+      + (m.held === true ? ", held" : m.held === false ? ", not held" : ""));
 }
 
 export default [

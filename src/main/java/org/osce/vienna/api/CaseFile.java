@@ -100,7 +100,9 @@ public class CaseFile {
       row.put("requestedBy", name(m.requestedBy()));
       row.put("requestedAt", when(m.requestedAt()));
       row.put("targetAt", when(m.targetAt()));
+      row.put("targetMissed", m.targetMissed());
       row.put("scheduledFor", when(m.scheduledFor()));
+      row.put("place", m.place());
       row.put("held", m.held() == null ? "not yet recorded" : m.held() ? "held" : "not held");
       row.put("outcome", m.outcome());
       return row;

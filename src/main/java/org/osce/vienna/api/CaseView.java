@@ -34,6 +34,9 @@ public record CaseView(
     OffsetDateTime responseDueAt,
     Response response,
     List<FollowUpAction> followUpActions,
+    @Schema(description = "The States supporting the lead in invoking the Moscow Mechanism (Moscow Document 1991,"
+        + " para 12), as last decided; empty unless MOSCOW_MECHANISM was chosen", example = "[\"CA\", \"DE\"]")
+    List<String> moscowSupporters,
     List<Meeting> meetings,
     @Schema(description = "The documents kept with the case, oldest first; each downloaded from"
         + " /api/cases/{reference}/documents/{id}") List<DocumentEntry> documents,
@@ -64,8 +67,15 @@ public record CaseView(
   }
 
   @Schema(name = "Meeting")
-  public record Meeting(String requestedBy, OffsetDateTime requestedAt, OffsetDateTime targetAt,
-      OffsetDateTime scheduledFor, Boolean held, String outcome) {
+  public record Meeting(String requestedBy, OffsetDateTime requestedAt,
+      @Schema(description = "As a rule the meeting is held by then: the end of the day (Europe/Vienna) of the"
+          + " request date + 7") OffsetDateTime targetAt,
+      OffsetDateTime scheduledFor,
+      @Schema(description = "Where it takes place, as agreed", example = "Permanent Mission of the United Kingdom,"
+          + " Vienna") String place,
+      @Schema(description = "The target is missed: it passed with no outcome recorded, or the meeting was set for"
+          + " after it") boolean targetMissed,
+      Boolean held, String outcome) {
   }
 
   @Schema(name = "Document")

@@ -50,9 +50,9 @@ public class CaseViews {
         signOff.of(c.reference()).stream().map(e -> new CaseView.SignOffEntry(e.state(), e.decision().name(),
             time(e.decidedAt()))).toList(),
         time(c.deliveredAt()), time(c.responseDueAt()), response(c),
-        followUps.of(c.reference()),
+        followUps.of(c.reference()), followUps.moscowSupporters(c.reference()),
         meetings.of(c.reference()).stream().map(m -> new CaseView.Meeting(m.requestedBy(), time(m.requestedAt()),
-            time(m.targetAt()), time(m.scheduledFor()), m.held(), m.outcome())).toList(),
+            time(m.targetAt()), time(m.scheduledFor()), m.place(), m.targetMissed(), m.held(), m.outcome())).toList(),
         documents.of(c.reference()).stream().map(this::document).toList(),
         timeline.of(c.reference()).stream()
             .map(e -> new CaseView.TimelineEntry(time(e.at()), e.event(), e.by(), e.detail())).toList());

@@ -52,10 +52,12 @@ public enum TimelineEvent {
   MEETING_REQUEST_SUBMITTED,
   /** A bilateral meeting request was recorded with its one-week target. */
   MEETING_REQUESTED,
-  /** The one-week target of a requested meeting passed before the meeting was arranged (it can still be). */
+  /** The one-week target of a requested meeting passed with no outcome recorded (the meeting can still be held). */
   MEETING_TARGET_PASSED,
-  /** The bilateral meeting was given a date ("Arrange the bilateral meeting"). */
+  /** The bilateral meeting was given a date and place ("Arrange the bilateral meeting"). */
   MEETING_ARRANGED,
+  /** The meeting was set for after its one-week target: flagged as it was scheduled. */
+  MEETING_SET_AFTER_TARGET,
   /** The meeting took place, with its outcome ("Record the meeting outcome"). */
   MEETING_HELD,
   /** The meeting did not take place ("Record the meeting outcome"). */

@@ -11,6 +11,8 @@ public final class ProcessConstants {
   // Messages (contract)
   public static final String MESSAGE_RESPONSE_RECEIVED = "ResponseReceived";
   public static final String MESSAGE_BILATERAL_MEETING_REQUESTED = "BilateralMeetingRequested";
+  /** Internal: the meeting asked for at follow-up tells the waiting follow-up that its outcome is recorded. */
+  public static final String MESSAGE_FOLLOW_UP_MEETING_RECORDED = "FollowUpMeetingRecorded";
 
   // User tasks (task definition keys, contract)
   public static final String TASK_DRAFT_LETTER = "Task_DraftLetter";
@@ -69,6 +71,8 @@ public final class ProcessConstants {
   public static final String MEETING_SCHEDULED_FOR = "meetingScheduledFor";
   public static final String MEETING_HELD = "meetingHeld";
   public static final String MEETING_OUTCOME = "meetingOutcome";
+  public static final String MEETING_PLACE = "meetingPlace";
+  public static final String MOSCOW_SUPPORTERS = "moscowSupporters";
   public static final String FOLLOW_UP_ACTIONS = "followUpActions";
 
   // The application's own variables, for forms, timers and gateways
@@ -96,6 +100,15 @@ public final class ProcessConstants {
   public static final String FOLLOW_UP_INCLUDES_MEETING = "followUpIncludesMeeting";
   public static final String MEETING_ID = "meetingId";
   public static final String MEETING_TARGET_AT = "meetingTargetAt";
+  /** The State whose delegation arranges and records a meeting: the requester on the invoking side, else the lead. */
+  public static final String MEETING_DELEGATION = "meetingDelegation";
+  /** Whether the meeting was asked for at follow-up, whose decision waits for its outcome. */
+  public static final String MEETING_ASKED_AT_FOLLOW_UP = "meetingAskedAtFollowUp";
+  /**
+   * The meeting asked for at follow-up, as the heads read it when they decide again: {"held": true, "outcome": …,
+   * "scheduledFor": "10 March 2027, 10:00 Vienna time (CET)", "place": …}.
+   */
+  public static final String FOLLOW_UP_MEETING = "followUpMeeting";
   /** The options of the forms' State selects, [{"label": "Albania", "value": "AL"}, ...] ({@link StateNames}). */
   public static final String PARTICIPATING_STATES = "participatingStates";
   /** A State's name as the forms' texts write it, {"AL": "Albania", ..., "GB": "the United Kingdom"}. */

@@ -13,6 +13,7 @@ import static org.osce.vienna.engine.ProcessConstants.SIGN_OFF_DUE_AT;
 import static org.osce.vienna.engine.ProcessConstants.SUBJECT;
 import static org.osce.vienna.engine.ProcessConstants.TASK_ARRANGE_BILATERAL_MEETING;
 import static org.osce.vienna.engine.ProcessConstants.TASK_DECIDE_CO_SIGNING;
+import static org.osce.vienna.engine.ProcessConstants.TASK_RECORD_MEETING_OUTCOME;
 import static org.osce.vienna.engine.ProcessConstants.TASK_REGISTER_RESPONSE;
 import static org.osce.vienna.engine.ProcessConstants.TIMES_IN_VIENNA;
 
@@ -44,7 +45,9 @@ public class TaskLabelling implements TaskListener {
   static final Map<String, String> DUE_DATES = Map.of(
       TASK_DECIDE_CO_SIGNING, SIGN_OFF_DUE_AT,
       TASK_REGISTER_RESPONSE, RESPONSE_DUE_AT,
-      TASK_ARRANGE_BILATERAL_MEETING, MEETING_TARGET_AT);
+      TASK_ARRANGE_BILATERAL_MEETING, MEETING_TARGET_AT,
+      // The target is for holding the meeting: its outcome is due by then too.
+      TASK_RECORD_MEETING_OUTCOME, MEETING_TARGET_AT);
 
   /**
    * The variables the Tasklist filters show as columns ({@code TasklistFilters}); the invited delegation

@@ -11,7 +11,7 @@ public enum FollowUpAction {
   PERMANENT_COUNCIL_STATEMENT,
   /** Stage 4: raise the case at an OSCE human-dimension meeting. */
   HUMAN_DIMENSION_MEETING,
-  /** Moscow Document 1991, para 12: needs ten States in all among the signatories. */
+  /** Moscow Document 1991, para 12: the lead supported by at least nine others ({@code moscowSupporters}). */
   MOSCOW_MECHANISM,
   /** Stage 2: ask the addressee for a bilateral meeting. */
   BILATERAL_MEETING;

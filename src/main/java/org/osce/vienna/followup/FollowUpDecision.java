@@ -1,6 +1,7 @@
 package org.osce.vienna.followup;
 
 import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_ACTIONS;
+import static org.osce.vienna.engine.ProcessConstants.MOSCOW_SUPPORTERS;
 import static org.osce.vienna.engine.ProcessConstants.TASK_DECIDE_FOLLOW_UP;
 
 import java.util.ArrayList;
@@ -12,17 +13,28 @@ import org.osce.vienna.engine.InputValues;
 
 /**
  * "Decide on follow-up": the actions the invoking States take, each once; none closes the case. The
- * Moscow Mechanism needs at least ten States among the signatories (Moscow Document 1991, para 12).
+ * Moscow Mechanism is invoked by the lead "supported by at least nine others" (Moscow Document 1991,
+ * para 12), who need not be the letter's signatories ({@link MoscowSupporters}).
+ *
+ * @param moscowSupporters the States supporting the lead in invoking the Moscow Mechanism; empty when it is not
+ *     chosen
  */
-public record FollowUpDecision(List<FollowUpAction> actions) {
+public record FollowUpDecision(List<FollowUpAction> actions, List<String> moscowSupporters) {
 
   public static final Field ACTIONS = Field.textList(FOLLOW_UP_ACTIONS)
       .labelled("the follow-up");
+  public static final Field SUPPORTERS = Field.textList(MOSCOW_SUPPORTERS)
+      .labelled("the supporters of the Moscow Mechanism");
 
-  public static final InputContract TASK = InputContract.task(TASK_DECIDE_FOLLOW_UP, ACTIONS);
+  public static final InputContract TASK = InputContract.task(TASK_DECIDE_FOLLOW_UP, ACTIONS, SUPPORTERS);
 
-  /** {@code signing}: how many States signed the letter. */
-  public static FollowUpDecision read(InputValues values, int signing) {
+  public static final String REFUSED = "The follow-up cannot be decided";
+
+  /**
+   * Reads and checks a decision in a case of {@code lead} to {@code addressee}, signed by {@code signing} (the
+   * lead among them), throwing once with every problem.
+   */
+  public static FollowUpDecision read(InputValues values, List<String> signing, String lead, String addressee) {
     InputReader in = new InputReader(values);
     List<FollowUpAction> actions = new ArrayList<>();
     for (String value : in.texts(ACTIONS)) {
@@ -34,15 +46,26 @@ public record FollowUpDecision(List<FollowUpAction> actions) {
         actions.add(action);
       }
     }
-    if (actions.contains(FollowUpAction.MOSCOW_MECHANISM) && signing < FollowUpAction.MOSCOW_MECHANISM_MINIMUM_STATES) {
-      in.refuse(FOLLOW_UP_ACTIONS, "MOSCOW_MECHANISM needs at least " + FollowUpAction.MOSCOW_MECHANISM_MINIMUM_STATES
-          + " States in all among the signatories (Moscow Document 1991, para 12); this case has " + signing);
+    List<String> named = in.texts(SUPPORTERS);
+    List<String> supporters = List.of();
+    if (actions.contains(FollowUpAction.MOSCOW_MECHANISM)) {
+      supporters = named.isEmpty() && !in.isWrong(MOSCOW_SUPPORTERS)
+          ? MoscowSupporters.byDefault(signing, lead, addressee, in.errors())
+          : MoscowSupporters.check(named, lead, addressee, in.errors());
+    } else if (!named.isEmpty()) {
+      in.refuse(MOSCOW_SUPPORTERS, "are taken only with MOSCOW_MECHANISM among the follow-up actions");
     }
-    in.throwIfAny("The follow-up cannot be decided");
-    return new FollowUpDecision(List.copyOf(actions));
+    in.throwIfAny(REFUSED);
+    return new FollowUpDecision(List.copyOf(actions), List.copyOf(supporters));
   }
 
   public List<String> names() {
     return actions.stream().map(Enum::name).toList();
+  }
+
+  /** What the timeline says: "a statement at the Permanent Council; the Moscow Mechanism (supported by CA, DE, …)". */
+  public String inWords() {
+    String words = FollowUpAction.inWords(actions);
+    return moscowSupporters.isEmpty() ? words : words + " (supported by " + String.join(", ", moscowSupporters) + ")";
   }
 }

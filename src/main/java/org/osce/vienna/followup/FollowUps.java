@@ -18,11 +18,21 @@ public class FollowUps {
   }
 
   /** Who decided is in the case's timeline, recorded when the heads completed the decision. */
-  public void decided(String reference, List<FollowUpAction> actions, Instant at) {
+  /** {@code moscowSupporters}: the States supporting the lead, kept with the MOSCOW_MECHANISM action. */
+  public void decided(String reference, List<FollowUpAction> actions, List<String> moscowSupporters, Instant at) {
     for (FollowUpAction action : actions) {
-      jdbc.update("INSERT INTO vm_follow_up_action (case_reference, action, decided_at) VALUES (?, ?, ?)",
-          reference, action.name(), ts(at));
+      jdbc.update("INSERT INTO vm_follow_up_action (case_reference, action, decided_at, supporters) VALUES (?, ?, ?, ?)",
+          reference, action.name(), ts(at),
+          action == FollowUpAction.MOSCOW_MECHANISM ? String.join(",", moscowSupporters) : null);
     }
+  }
+
+  /** The States that supported the lead when the Moscow Mechanism was last chosen; empty when it never was. */
+  public List<String> moscowSupporters(String reference) {
+    List<String> last = jdbc.queryForList("SELECT supporters FROM vm_follow_up_action WHERE case_reference = ?"
+        + " AND action = ? ORDER BY id DESC", String.class, reference, FollowUpAction.MOSCOW_MECHANISM.name());
+    return last.isEmpty() || last.get(0) == null || last.get(0).isEmpty() ? List.of()
+        : List.of(last.get(0).split(","));
   }
 
   /** Every action decided in the case, in the order decided, each once. */

@@ -1,6 +1,7 @@
 package org.osce.vienna.followup;
 
 import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_ASKED_AT_FOLLOW_UP;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.engine.ProcessConstants.MESSAGE_BILATERAL_MEETING_REQUESTED;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The heads chose a bilateral meeting as follow-up: the invoking side requests it with the same
  * {@code BilateralMeetingRequested} message an addressee's request arrives with, so every meeting
- * runs the same way.
+ * runs the same way (the addressee is asked for it). Marked as asked at follow-up: the follow-up waits for
+ * this meeting's outcome.
  */
 @Component
 public class RequestBilateralMeeting implements JavaDelegate {
@@ -32,6 +34,7 @@ public class RequestBilateralMeeting implements JavaDelegate {
         .processInstanceId(execution.getProcessInstanceId())
         .setVariable(MEETING_REQUESTED_BY, execution.getVariable(LEAD_DELEGATION))
         .setVariable(MEETING_REQUESTED_AT, CaseVariables.dateValue(EngineClock.now()))
+        .setVariable(MEETING_ASKED_AT_FOLLOW_UP, true)
         .correlate();
   }
 }

@@ -1,6 +1,9 @@
 package org.osce.vienna.followup;
 
+import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
 import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_ACTIONS;
+import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.engine.ProcessConstants.MOSCOW_SUPPORTERS;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,8 +17,8 @@ import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing "Decide on follow-up": known actions only, and the Moscow Mechanism only with at least
- * ten States among the signatories. A refused decision leaves the task open.
+ * Completing "Decide on follow-up": known actions only, and the Moscow Mechanism only with the lead and at least
+ * nine supporters (by default the signatories). A refused decision leaves the task open.
  */
 @Component
 public class ValidateFollowUp implements TaskListener {
@@ -33,9 +36,11 @@ public class ValidateFollowUp implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String reference = CaseVariables.reference(task.getExecution());
-    FollowUpDecision decision = FollowUpDecision.read(InputValues.of(task), signatories.signing(reference).size());
+    FollowUpDecision decision = FollowUpDecision.read(InputValues.of(task), signatories.signing(reference),
+        CaseVariables.string(task, LEAD_DELEGATION), CaseVariables.string(task, ADDRESSEE_STATE));
     task.setVariable(FOLLOW_UP_ACTIONS, CaseVariables.jsonValue(decision.names()));
+    task.setVariable(MOSCOW_SUPPORTERS, CaseVariables.jsonValue(decision.moscowSupporters()));
     timeline.record(reference, EngineClock.now(), TimelineEvent.FOLLOW_UP_DECIDED, currentUser.id(),
-        decision.actions().isEmpty() ? "close the case" : FollowUpAction.inWords(decision.actions()));
+        decision.actions().isEmpty() ? "close the case" : decision.inWords());
   }
 }

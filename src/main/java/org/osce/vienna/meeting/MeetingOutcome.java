@@ -4,6 +4,8 @@ import static org.osce.vienna.engine.ProcessConstants.MEETING_HELD;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_OUTCOME;
 import static org.osce.vienna.engine.ProcessConstants.TASK_RECORD_MEETING_OUTCOME;
 
+import java.time.Instant;
+import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.engine.Field;
 import org.osce.vienna.engine.InputContract;
 import org.osce.vienna.engine.InputReader;
@@ -22,11 +24,21 @@ public record MeetingOutcome(boolean held, String outcome) {
 
   public static final InputContract TASK = InputContract.task(TASK_RECORD_MEETING_OUTCOME, HELD, OUTCOME);
 
-  public static MeetingOutcome read(InputValues values) {
+  public static final String REFUSED = "The meeting outcome cannot be recorded";
+
+  /**
+   * Reads and checks an outcome, throwing once with every problem. An outcome is known once the meeting's
+   * time ({@code scheduledFor}; null when not known) has come, not before: until then the meeting is ahead.
+   */
+  public static MeetingOutcome read(InputValues values, Instant scheduledFor, Instant now) {
     InputReader in = new InputReader(values);
     Boolean held = in.bool(HELD);
     String outcome = in.text(OUTCOME);
-    in.throwIfAny("The meeting outcome cannot be recorded");
+    if (scheduledFor != null && now.isBefore(scheduledFor)) {
+      in.refuse(MEETING_HELD, "cannot be said before the meeting's time, " + DateTimes.shown(scheduledFor)
+          + ": record the outcome once the meeting has taken place");
+    }
+    in.throwIfAny(REFUSED);
     return new MeetingOutcome(held, outcome);
   }
 }

@@ -1,9 +1,13 @@
 package org.osce.vienna.meeting;
 
 import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
+import static org.osce.vienna.engine.ProcessConstants.LEAD_DELEGATION;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_ASKED_AT_FOLLOW_UP;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_DELEGATION;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_HELD;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_ID;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_OUTCOME;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_PLACE;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_SCHEDULED_FOR;
@@ -21,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On a {@code BilateralMeetingRequested} message: checks who asks, and gives this meeting its own
- * copy of the meeting variables, so two meetings of one case never overwrite each other's data.
+ * copy of the meeting variables, so two meetings of one case never overwrite each other's data: among
+ * them the delegation whose tasks they are, and whether the follow-up waits for this meeting.
  * Runs in the correlating transaction: a bad request is refused to its sender.
  */
 @Component
@@ -45,12 +50,27 @@ public class OpenMeeting implements ExecutionListener {
       throw InvalidInputException.single(MeetingRequestInput.REFUSED, MEETING_REQUESTED_BY,
           code + " is neither the addressee nor a signatory of case " + reference);
     }
+    // Only the follow-up's own request carries the mark: this meeting keeps it, the next request finds none.
+    boolean askedAtFollowUp = Boolean.TRUE.equals(execution.getVariable(MEETING_ASKED_AT_FOLLOW_UP));
+    execution.removeVariable(MEETING_ASKED_AT_FOLLOW_UP);
+    execution.setVariableLocal(MEETING_ASKED_AT_FOLLOW_UP, askedAtFollowUp);
     execution.setVariableLocal(MEETING_REQUESTED_BY, code);
     execution.setVariableLocal(MEETING_REQUESTED_AT, CaseVariables.dateValue(request.requestedAt()));
+    execution.setVariableLocal(MEETING_DELEGATION, delegationFor(code, (String) execution.getVariable(ADDRESSEE_STATE),
+        (String) execution.getVariable(LEAD_DELEGATION)));
     execution.setVariableLocal(MEETING_ID, null);
     execution.setVariableLocal(MEETING_TARGET_AT, null);
     execution.setVariableLocal(MEETING_SCHEDULED_FOR, null);
+    execution.setVariableLocal(MEETING_PLACE, null);
     execution.setVariableLocal(MEETING_HELD, null);
     execution.setVariableLocal(MEETING_OUTCOME, null);
+  }
+
+  /**
+   * The State whose delegation arranges the meeting and records its outcome: the one the meeting is with on
+   * the invoking side. A signatory that asked meets the addressee itself; when the addressee asked, the lead.
+   */
+  static String delegationFor(String requestedBy, String addressee, String lead) {
+    return requestedBy.equals(addressee) ? lead : requestedBy;
   }
 }

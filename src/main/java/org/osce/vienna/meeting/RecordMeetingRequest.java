@@ -1,5 +1,6 @@
 package org.osce.vienna.meeting;
 
+import static org.osce.vienna.engine.ProcessConstants.ADDRESSEE_STATE;
 import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_ID;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
@@ -19,7 +20,10 @@ import org.osce.vienna.signoff.Signatories;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Records a meeting request with its target ("as a rule within one week") and tells the signatories. */
+/**
+ * Records a meeting request with its target ("as a rule within one week") and tells the signatories; when the
+ * invoking side asks, the addressee is asked for the meeting.
+ */
 @Component
 public class RecordMeetingRequest implements JavaDelegate {
 
@@ -50,9 +54,11 @@ public class RecordMeetingRequest implements JavaDelegate {
     // setVariable finds this meeting's own copies (made by OpenMeeting), not another meeting's.
     execution.setVariable(MEETING_ID, id);
     execution.setVariable(MEETING_TARGET_AT, CaseVariables.dateValue(targetAt));
-    events.publishEvent(new MeetingRequested(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
-        requestedBy, id, targetAt));
+    MeetingRequested requested = new MeetingRequested(reference, (String) execution.getVariable(CASE_LABEL),
+        signatories.signing(reference), (String) execution.getVariable(ADDRESSEE_STATE), requestedBy, id, targetAt);
+    events.publishEvent(requested);
     timeline.record(reference, requestedAt, TimelineEvent.MEETING_REQUESTED, null,
-        "by " + requestedBy + "; target " + DateTimes.shown(targetAt));
+        "by " + requestedBy + "; target " + DateTimes.shown(targetAt)
+            + (requested.askedOfAddressee() ? "; " + requested.addressee() + " is asked for it" : ""));
   }
 }

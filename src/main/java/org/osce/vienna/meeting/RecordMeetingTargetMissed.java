@@ -16,7 +16,10 @@ import org.osce.vienna.signoff.Signatories;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** A week passed without the meeting arranged: recorded and reported; the meeting can still be arranged. */
+/**
+ * A week passed without the meeting's outcome recorded: recorded and reported (unless reported as the meeting
+ * was set after it); the meeting can still be arranged and held.
+ */
 @Component
 public class RecordMeetingTargetMissed implements JavaDelegate {
 
@@ -38,9 +41,13 @@ public class RecordMeetingTargetMissed implements JavaDelegate {
     Instant now = EngineClock.now();
     Instant targetAt = CaseVariables.instant(execution, MEETING_TARGET_AT);
     long meetingId = ((Number) execution.getVariable(MEETING_ID)).longValue();
+    boolean toldWhenScheduled = meetings.get(meetingId).afterTargetFlaggedAt() != null;
     meetings.targetMissed(meetingId, now);
-    events.publishEvent(new MeetingTargetPassed(reference, (String) execution.getVariable(CASE_LABEL), signatories.signing(reference),
-        meetingId, targetAt));
+    // A meeting set after its target was reported then; the signatories are not told the same twice.
+    if (!toldWhenScheduled) {
+      events.publishEvent(new MeetingTargetPassed(reference, (String) execution.getVariable(CASE_LABEL),
+          signatories.signing(reference), meetingId, targetAt));
+    }
     timeline.record(reference, now, TimelineEvent.MEETING_TARGET_PASSED, null, "target " + DateTimes.shown(targetAt));
   }
 }

@@ -1,5 +1,7 @@
 package org.osce.vienna.meeting;
 
+import static org.osce.vienna.engine.ProcessConstants.MEETING_SCHEDULED_FOR;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.casefile.Timeline;
@@ -10,7 +12,7 @@ import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.engine.InputValues;
 import org.springframework.stereotype.Component;
 
-/** Completing "Record the meeting outcome": whether it was held, and what came of it. */
+/** Completing "Record the meeting outcome": whether it was held, and what came of it; not before its time. */
 @Component
 public class ValidateMeetingOutcome implements TaskListener {
 
@@ -24,7 +26,8 @@ public class ValidateMeetingOutcome implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    MeetingOutcome meeting = MeetingOutcome.read(InputValues.of(task));
+    MeetingOutcome meeting = MeetingOutcome.read(InputValues.of(task),
+        CaseVariables.instant(task, MEETING_SCHEDULED_FOR), EngineClock.now());
     timeline.record(CaseVariables.reference(task.getExecution()), EngineClock.now(),
         meeting.held() ? TimelineEvent.MEETING_HELD : TimelineEvent.MEETING_NOT_HELD, currentUser.id(),
         meeting.outcome());

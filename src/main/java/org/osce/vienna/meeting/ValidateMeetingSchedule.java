@@ -2,9 +2,9 @@ package org.osce.vienna.meeting;
 
 import static org.osce.vienna.engine.ProcessConstants.CASE_LABEL;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_ID;
+import static org.osce.vienna.engine.ProcessConstants.MEETING_PLACE;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_SCHEDULED_FOR;
 
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.casefile.DateTimes;
@@ -19,8 +19,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing "Arrange the bilateral meeting": the agreed date and time are required and recorded, and the
- * signatories are told (with the meeting as a calendar entry).
+ * Completing "Arrange the bilateral meeting": the agreed date, time and place are required and recorded, and
+ * the signatories are told (with the meeting as a calendar entry at its place). Whether it is set after its
+ * target is the model's to see (it flags it at once).
  */
 @Component
 public class ValidateMeetingSchedule implements TaskListener {
@@ -42,14 +43,15 @@ public class ValidateMeetingSchedule implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Instant scheduledFor = MeetingSchedule.read(InputValues.of(task)).scheduledFor();
-    task.setVariable(MEETING_SCHEDULED_FOR, CaseVariables.dateValue(scheduledFor));
+    MeetingSchedule schedule = MeetingSchedule.read(InputValues.of(task));
+    task.setVariable(MEETING_SCHEDULED_FOR, CaseVariables.dateValue(schedule.scheduledFor()));
+    task.setVariable(MEETING_PLACE, schedule.place());
     long meetingId = ((Number) task.getVariable(MEETING_ID)).longValue();
-    meetings.scheduled(meetingId, scheduledFor);
+    meetings.scheduled(meetingId, schedule.scheduledFor(), schedule.place());
     String reference = CaseVariables.reference(task.getExecution());
     timeline.record(reference, EngineClock.now(), TimelineEvent.MEETING_ARRANGED, currentUser.id(),
-        "for " + DateTimes.shown(scheduledFor));
+        "for " + DateTimes.shown(schedule.scheduledFor()) + ", at " + schedule.place());
     events.publishEvent(new MeetingArranged(reference, (String) task.getVariable(CASE_LABEL),
-        signatories.signing(reference), meetingId, scheduledFor));
+        signatories.signing(reference), meetingId, schedule.scheduledFor(), schedule.place()));
   }
 }

@@ -23,8 +23,14 @@ import java.time.temporal.ChronoUnit;
  * @param uid the same for every notice about the same date, so a calendar updates the entry
  * @param sequence raised when a later notice revises the entry
  * @param when the day, or the start and end
+ * @param location where it takes place (a meeting's agreed place); null for a deadline
  */
-public record CalendarEvent(String uid, int sequence, When when, String summary, String description) {
+public record CalendarEvent(String uid, int sequence, When when, String summary, String description, String location) {
+
+  /** An event with no place, such as a deadline. */
+  public CalendarEvent(String uid, int sequence, When when, String summary, String description) {
+    this(uid, sequence, when, summary, description, null);
+  }
 
   /** When the event takes place. */
   public sealed interface When permits AllDay, Timed {
@@ -86,6 +92,9 @@ public record CalendarEvent(String uid, int sequence, When when, String summary,
     }
     line(ics, "SUMMARY:" + text(summary));
     line(ics, "DESCRIPTION:" + text(description));
+    if (location != null && !location.isBlank()) {
+      line(ics, "LOCATION:" + text(location));
+    }
     line(ics, "TRANSP:TRANSPARENT");
     line(ics, "END:VEVENT");
     line(ics, "END:VCALENDAR");

@@ -23,6 +23,7 @@ import org.osce.vienna.followup.CaseClosed;
 import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.meeting.MeetingArranged;
 import org.osce.vienna.meeting.MeetingRequested;
+import org.osce.vienna.meeting.MeetingSetAfterTarget;
 import org.osce.vienna.meeting.MeetingTargetPassed;
 import org.osce.vienna.response.ResponseDeadlinePassed;
 import org.osce.vienna.response.ResponseRecorded;
@@ -54,8 +55,10 @@ public class CaseNotices {
   public static final String RESPONSE_REMINDER = "RESPONSE_REMINDER";
   public static final String RESPONSE_RECEIVED = "RESPONSE_RECEIVED";
   public static final String MEETING_REQUESTED = "MEETING_REQUESTED";
+  public static final String MEETING_ASKED = "MEETING_ASKED";
   public static final String MEETING_TARGET_PASSED = "MEETING_TARGET_PASSED";
   public static final String MEETING_ARRANGED = "MEETING_ARRANGED";
+  public static final String MEETING_SET_AFTER_TARGET = "MEETING_SET_AFTER_TARGET";
   public static final String CASE_CLOSED = "CASE_CLOSED";
 
   /** How long an arranged meeting is in the calendar (its end is not recorded). */
@@ -216,14 +219,24 @@ public class CaseNotices {
             Map.of("timeliness", event.onTime() ? "on time" : event.daysLate() + " day(s) late"))));
   }
 
-  /** To the signatories, with the one-week target as a calendar entry. */
+  /**
+   * To the signatories, with the one-week target as a calendar entry; when the invoking side asks, the addressee's
+   * delegation is asked for the meeting (Vienna para 2: either side may ask the other).
+   */
   @EventListener
   public void meetingRequested(MeetingRequested event) {
+    Map<String, Object> words = Map.of("requestedBy", capitalised(nameInText(event.requestedBy())),
+        "targetAt", format(event.targetAt()));
     outbox.enqueue(event.reference(), new Notice(MEETING_REQUESTED, delegations(event.signatories()),
         "Bilateral meeting requested: " + event.label(),
-        body("meeting-requested", event.reference(), event.label(),
-            Map.of("requestedBy", capitalised(nameInText(event.requestedBy())), "targetAt", format(event.targetAt()))),
+        body("meeting-requested", event.reference(), event.label(), words),
         meetingTarget(event.reference(), event.label(), event.meetingId(), event.targetAt(), 0)));
+    if (event.askedOfAddressee()) {
+      outbox.enqueue(event.reference(), new Notice(MEETING_ASKED, List.of(Groups.delegation(event.addressee())),
+          "Request for a bilateral meeting: " + event.label(),
+          body("meeting-asked", event.reference(), event.label(), with(words, "addressee", nameInText(event.addressee()))),
+          meetingTarget(event.reference(), event.label(), event.meetingId(), event.targetAt(), 0)));
+    }
   }
 
   /** To the signatories; the calendar entry of the request is revised (same UID, next sequence). */
@@ -235,7 +248,7 @@ public class CaseNotices {
         meetingTarget(event.reference(), event.label(), event.meetingId(), event.targetAt(), 1)));
   }
 
-  /** To the signatories, with the meeting as a calendar entry at its time, for an hour. */
+  /** To the signatories, with the meeting as a calendar entry at its time and place, for an hour. */
   @EventListener
   public void meetingArranged(MeetingArranged event) {
     Instant at = event.scheduledFor();
@@ -243,11 +256,25 @@ public class CaseNotices {
         + MessageIds.DOMAIN, 0, new CalendarEvent.Timed(at, at.plus(MEETING_LENGTH)),
         "Bilateral meeting: " + event.label(),
         "The bilateral meeting under the Vienna (Human Dimension) Mechanism, arranged for "
-            + format(at) + ".");
+            + format(at) + " at " + event.place() + ".", event.place());
     outbox.enqueue(event.reference(), new Notice(MEETING_ARRANGED, delegations(event.signatories()),
         "Bilateral meeting arranged: " + event.label(),
-        body("meeting-arranged", event.reference(), event.label(), Map.of("scheduledFor", format(at))),
+        body("meeting-arranged", event.reference(), event.label(), Map.of("scheduledFor", format(at),
+            "place", event.place())),
         meeting.file("meeting-" + event.reference() + "-" + event.meetingId() + ".ics", EngineClock.now())));
+  }
+
+  /**
+   * To the signatories, as the meeting is set after its one-week target: the target will be missed. The calendar
+   * entry of the target is revised as when it passes (one of the two is sent for a meeting).
+   */
+  @EventListener
+  public void meetingSetAfterTarget(MeetingSetAfterTarget event) {
+    outbox.enqueue(event.reference(), new Notice(MEETING_SET_AFTER_TARGET, delegations(event.signatories()),
+        "Bilateral meeting set after its target: " + event.label(),
+        body("meeting-set-after-target", event.reference(), event.label(), Map.of(
+            "scheduledFor", format(event.scheduledFor()), "targetAt", format(event.targetAt()))),
+        meetingTarget(event.reference(), event.label(), event.meetingId(), event.targetAt(), 1)));
   }
 
   @EventListener

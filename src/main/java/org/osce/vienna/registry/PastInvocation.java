@@ -106,7 +106,8 @@ public record PastInvocation(StartInput start, List<String> signatories, Instant
     FollowUpDecision followUp = null;
     if (values.get(FOLLOW_UP_ACTIONS) != null) {
       try {
-        followUp = FollowUpDecision.read(InputValues.of(values), signatories.size());
+        // The request names no supporters: a Moscow Mechanism recorded is supported by the other signatories.
+        followUp = FollowUpDecision.read(InputValues.of(values), signatories, lead, addressee);
       } catch (InvalidInputException refused) {
         errors.addAll(refused);
       }

@@ -170,8 +170,9 @@ public class PastInvocations {
       timeline.record(reference, at, TimelineEvent.NO_RESPONSE, null, "no response was received");
     }
     List<FollowUpAction> actions = past.followUp() == null ? List.of() : past.followUp().actions();
-    followUps.decided(reference, actions, at);
-    timeline.record(reference, at, TimelineEvent.FOLLOW_UP_DECIDED, null, FollowUpAction.inWords(actions));
+    followUps.decided(reference, actions, past.followUp() == null ? List.of() : past.followUp().moscowSupporters(), at);
+    timeline.record(reference, at, TimelineEvent.FOLLOW_UP_DECIDED, null,
+        past.followUp() == null ? FollowUpAction.inWords(actions) : past.followUp().inWords());
     cases.closed(reference, at);
     timeline.record(reference, at, TimelineEvent.CASE_CLOSED, null,
         FollowUpAction.closingDetail(cases.get(reference).responseStatus(), actions));

@@ -197,12 +197,15 @@ class Case2021OverRestTest extends ApiTestSupport {
     assertThat(post(officerGb, "/api/cases/" + REFERENCE + "/response", response).status()).isEqualTo(202);
     assertThat(events(view(officerGb, REFERENCE)).stream().filter("RESPONSE_RECEIVED"::equals)).hasSize(1);
 
-    // 8. The meeting is arranged and held.
+    // 8. The meeting is arranged and held (the system reports it once it has taken place: its outcome is not taken
+    // before its time).
     claimAndComplete(officerGb, taskId(view, "Task_ArrangeBilateralMeeting"), variables("meetingScheduledFor",
-        "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).plusDays(3).truncatedTo(ChronoUnit.SECONDS).toString()));
+        "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString(),
+        "meetingPlace", "String", "Permanent Mission of the United Kingdom, Vienna"));
     view = await(officerGb, REFERENCE, "the meeting outcome to record",
         v -> !tasks(v, "Task_RecordMeetingOutcome").isEmpty());
     assertThat(view.path("meetings").get(0).path("scheduledFor").isNull()).isFalse();
+    assertThat(view.path("meetings").get(0).path("place").asText()).isEqualTo("Permanent Mission of the United Kingdom, Vienna");
     claimAndComplete(officerGb, taskId(view, "Task_RecordMeetingOutcome"), variables("meetingHeld", "Boolean", true,
         "meetingOutcome", "String", "Belarus repeated its position; no commitments."));
     view = await(officerGb, REFERENCE, "the meeting recorded",
@@ -225,6 +228,9 @@ class Case2021OverRestTest extends ApiTestSupport {
         write(List.of("PERMANENT_COUNCIL_STATEMENT", "MOSCOW_MECHANISM"))));
     view = await(officerGb, REFERENCE, "the case closed", status("CLOSED"));
     assertThat(codes(view.path("followUpActions"))).containsExactly("PERMANENT_COUNCIL_STATEMENT", "MOSCOW_MECHANISM");
+    // Named by no one, the Moscow Mechanism's supporters are the letter's other signatories.
+    assertThat(codes(view.path("moscowSupporters"))).hasSize(view.path("signatories").size() - 1)
+        .doesNotContain("GB", "BY");
     assertThat(view.path("openTasks")).isEmpty();
     assertThat(events(view)).contains("FOLLOW_UP_DECIDED", "CASE_CLOSED");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE).count()).isZero();

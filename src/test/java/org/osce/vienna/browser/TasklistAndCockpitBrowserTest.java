@@ -412,14 +412,17 @@ class TasklistAndCockpitBrowserTest {
         .contains("Arrange the bilateral meeting — " + LABEL));
     browser.openTask("Arrange the bilateral meeting — " + LABEL);
     assertThat(browser.text()).contains("with the Russian Federation.", "Requested by: the United Kingdom");
-    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(VIENNA).plusDays(2).withHour(11).withMinute(0));
+    // The meeting has just taken place (its outcome is taken once its time has come): this minute, at the mission.
+    browser.dateTime("Field_MeetingScheduledFor", LocalDateTime.now(VIENNA).withSecond(0).withNano(0));
+    browser.type("Field_MeetingPlace", "Permanent Mission of the United Kingdom, Vienna");
     browser.shot("10-arrange-meeting");
     browser.complete();
 
     awaitTask(REFERENCE, TASK_RECORD_MEETING_OUTCOME);
     browser.filter("My delegation's tasks");
     browser.openTask("Record the meeting outcome — " + LABEL);
-    assertThat(browser.text()).contains("bilateral meeting with the Russian Federation, requested by the United Kingdom");
+    assertThat(browser.text()).contains("bilateral meeting with the Russian Federation, requested by the United Kingdom",
+        "at Permanent Mission of the United Kingdom, Vienna");
     browser.option("Field_MeetingHeld", 0);
     browser.type("Field_MeetingOutcome", "The Russian Federation repeated its position; no information was given.");
     browser.complete();
@@ -502,6 +505,7 @@ class TasklistAndCockpitBrowserTest {
     assertThat(followUps.of(REFERENCE)).containsExactly(FollowUpAction.PERMANENT_COUNCIL_STATEMENT);
     assertThat(meetings.of(REFERENCE)).singleElement().satisfies(m -> {
       assertThat(m.held()).isTrue();
+      assertThat(m.place()).isEqualTo("Permanent Mission of the United Kingdom, Vienna");
       assertThat(m.outcome()).startsWith("The Russian Federation repeated its position");
     });
     assertThat(timeline.of(REFERENCE)).extracting(Timeline.Entry::event).contains("CASE_STARTED", "DRAFT_SUBMITTED",
@@ -570,7 +574,8 @@ class TasklistAndCockpitBrowserTest {
     browser.waitVisible(By.cssSelector(".vm-timeline"));
     String page = browser.text();
     assertThat(page).contains(CASE_SUBJECT, "Closed", "Signed by", "GB, FR, DE, NO", "Declined", "US",
-        "Response due", "Meeting 1 target", "received", "on time", "Permanent council statement");
+        "Response due", "Meeting 1 target", "at Permanent Mission of the United Kingdom, Vienna, held", "received",
+        "on time", "Permanent council statement");
     browser.shot("21-cockpit-case");
     assertThat(browser.textOf(By.cssSelector(".vm-timeline"))).contains("Case started", "Co-signing declined",
         "Letter delivered", "Response received", "Meeting recorded", "Follow-up decided", "Case closed",

@@ -303,6 +303,9 @@ class AuthorizationMatrixTest {
       SET_LOCAL_VARIABLE_OF_INVITED_TASK     | -  | -  | -  | -  | -  | -  | -
       DELETE_CASE_VARIABLE_THROUGH_LEAD_TASK | -  | -  | -  | -  | -  | -  | -
       COMPLETE_INVITED_TASK                  | -  | -  | -  | +  | -  | +  | -
+      # A meeting is arranged by the delegation whose State it is with on the invoking side.
+      ARRANGE_MEETING_ASKED_BY_CO_SIGNATORY  | -  | -  | -  | +  | -  | +  | -
+      ARRANGE_MEETING_ASKED_BY_ADDRESSEE     | +  | +  | -  | -  | -  | +  | -
       COMPLETE_INVITED_TASK_WITH_FOREIGN_VAR | -  | -  | -  | -  | -  | -  | -
       COMPLETE_WITH_OBJECT_VALUE             | -  | -  | -  | -  | -  | -  | -
       SUBMIT_FORM_WITH_FOREIGN_VAR           | -  | -  | -  | -  | -  | -  | -
@@ -348,7 +351,8 @@ class AuthorizationMatrixTest {
 
   enum Write {
     SET_CASE_VARIABLE_THROUGH_INVITED_TASK, SET_LOCAL_VARIABLE_OF_INVITED_TASK, DELETE_CASE_VARIABLE_THROUGH_LEAD_TASK,
-    COMPLETE_INVITED_TASK, COMPLETE_INVITED_TASK_WITH_FOREIGN_VAR, COMPLETE_WITH_OBJECT_VALUE,
+    COMPLETE_INVITED_TASK, ARRANGE_MEETING_ASKED_BY_CO_SIGNATORY, ARRANGE_MEETING_ASKED_BY_ADDRESSEE,
+    COMPLETE_INVITED_TASK_WITH_FOREIGN_VAR, COMPLETE_WITH_OBJECT_VALUE,
     SUBMIT_FORM_WITH_FOREIGN_VAR, THROW_BPMN_ERROR_FROM_LEAD_TASK, ADD_CANDIDATE_TO_LEAD_TASK,
     SET_ASSIGNEE_OF_LEAD_TASK, MODIFY_CASE, SET_CASE_VARIABLE, SUSPEND_CASE, DELETE_CASE, EXECUTE_RESPONSE_TIMER,
     START_AT_ACTIVITY, CORRELATE_RESPONSE, CORRELATE_RESPONSE_WITH_FOREIGN_VAR, CORRELATE_OTHER_MESSAGE,
@@ -406,6 +410,19 @@ class AuthorizationMatrixTest {
         Outcome outcome = byStatus(call(role, HttpMethod.DELETE, "/engine-rest/task/" + leadTask(pi) + "/variables/"
             + SUBJECT, null));
         assertThat(driver.variable(pi, SUBJECT) != null).isEqualTo(outcome == Outcome.DENIED);
+        yield outcome;
+      }
+      case ARRANGE_MEETING_ASKED_BY_CO_SIGNATORY, ARRANGE_MEETING_ASKED_BY_ADDRESSEE -> {
+        ProcessInstance pi = deliveredCase();
+        driver.correlate(MESSAGE_BILATERAL_MEETING_REQUESTED, pi.getBusinessKey(), vars(MEETING_REQUESTED_BY,
+            action == Write.ARRANGE_MEETING_ASKED_BY_CO_SIGNATORY ? "DE" : "BY"));
+        driver.runJobs(pi);
+        String task = driver.task(pi, TASK_ARRANGE_BILATERAL_MEETING).getId();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+            Map.of("variables", Map.of(
+                MEETING_SCHEDULED_FOR, Map.of("type", "String", "value", CaseDriver.inDays(3)),
+                MEETING_PLACE, Map.of("type", "String", "value", "Vienna")))));
+        assertThat(driver.tasks(pi, TASK_ARRANGE_BILATERAL_MEETING)).hasSize(outcome == Outcome.ALLOWED ? 0 : 1);
         yield outcome;
       }
       case COMPLETE_INVITED_TASK -> {

@@ -1,6 +1,7 @@
 package org.osce.vienna.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,32 +73,72 @@ class MeetingInputsTest {
   }
 
   @Test
-  void aScheduleNeedsItsDateAndTime() {
-    assertThat(MeetingSchedule.read(InputValues.of(values("meetingScheduledFor", "2021-11-25T15:00:00+01:00"))))
-        .isEqualTo(new MeetingSchedule(Instant.parse("2021-11-25T14:00:00Z")));
+  void aScheduleNeedsItsDateTimeAndPlace() {
+    assertThat(MeetingSchedule.read(InputValues.of(values("meetingScheduledFor", "2021-11-25T15:00:00+01:00",
+        "meetingPlace", " Permanent Mission of the United Kingdom, Vienna "))))
+        .isEqualTo(new MeetingSchedule(Instant.parse("2021-11-25T14:00:00Z"),
+            "Permanent Mission of the United Kingdom, Vienna"));
     assertThat(refusal(() -> MeetingSchedule.read(InputValues.of(values())), "The meeting cannot be arranged"))
-        .containsExactly(Map.entry("meetingScheduledFor", "is required: when will the meeting take place?"));
-    assertThat(refusal(() -> MeetingSchedule.read(InputValues.of(values("meetingScheduledFor", "next Tuesday"))),
-        "The meeting cannot be arranged").get("meetingScheduledFor")).contains("is not an ISO-8601 date-time");
+        .containsExactly(Map.entry("meetingScheduledFor", "is required: when will the meeting take place?"),
+            Map.entry("meetingPlace", "is required: where will the meeting take place?"));
+    assertThat(refusal(() -> MeetingSchedule.read(InputValues.of(values("meetingScheduledFor", "next Tuesday",
+        "meetingPlace", "  "))), "The meeting cannot be arranged"))
+        .satisfies(errors -> {
+          assertThat(errors.get("meetingScheduledFor")).contains("is not an ISO-8601 date-time");
+          assertThat(errors.get("meetingPlace")).isEqualTo("is required: where will the meeting take place?");
+        });
+    assertThat(refusal(() -> MeetingSchedule.read(InputValues.of(values("meetingScheduledFor", "2021-11-25T15:00:00Z",
+        "meetingPlace", "x".repeat(MeetingSchedule.MAX_PLACE + 1)))), "The meeting cannot be arranged"))
+        .containsExactly(Map.entry("meetingPlace", "is longer than 500 characters"));
+  }
+
+  /** The meeting of {@link #anOutcomeIsRecordedOnlyOnceTheMeetingsTimeHasCome}: 25 November 2021, 15:00 in Vienna. */
+  static final Instant MEETING_AT = Instant.parse("2021-11-25T14:00:00Z");
+
+  static MeetingOutcome outcome(Map<String, Object> values) {
+    return MeetingOutcome.read(InputValues.of(values), MEETING_AT, MEETING_AT.plusSeconds(3600));
   }
 
   @Test
   void anOutcomeSaysWhetherTheMeetingWasHeldAndWhatCameOfIt() {
-    assertThat(MeetingOutcome.read(InputValues.of(values("meetingHeld", true, "meetingOutcome", " Agreed to reply. "))))
+    assertThat(outcome(values("meetingHeld", true, "meetingOutcome", " Agreed to reply. ")))
         .isEqualTo(new MeetingOutcome(true, "Agreed to reply."));
-    assertThat(refusal(() -> MeetingOutcome.read(InputValues.of(values("meetingHeld", "perhaps",
-        "meetingOutcome", "x".repeat(MeetingOutcome.MAX_OUTCOME + 1)))), "The meeting outcome cannot be recorded"))
+    assertThat(refusal(() -> outcome(values("meetingHeld", "perhaps",
+        "meetingOutcome", "x".repeat(MeetingOutcome.MAX_OUTCOME + 1))), "The meeting outcome cannot be recorded"))
         .containsExactly(Map.entry("meetingHeld", "must be true or false"),
             Map.entry("meetingOutcome", "is longer than 100000 characters"));
-    assertThat(refusal(() -> MeetingOutcome.read(InputValues.of(values())), "The meeting outcome cannot be recorded"))
+    assertThat(refusal(() -> outcome(values()), "The meeting outcome cannot be recorded"))
         .containsExactly(Map.entry("meetingHeld", "is required: was the meeting held?"),
             Map.entry("meetingOutcome", "is required: what came of the meeting, or why it was not held"));
+  }
+
+  @Test
+  void anOutcomeIsRecordedOnlyOnceTheMeetingsTimeHasCome() {
+    Map<String, Object> held = values("meetingHeld", true, "meetingOutcome", "Agreed to reply.");
+    assertThatThrownBy(() -> MeetingOutcome.read(InputValues.of(held), MEETING_AT, MEETING_AT.minusSeconds(60)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.fieldErrors()).containsExactly(Map.entry("meetingHeld", "cannot be said before the meeting's"
+              + " time, 25 November 2021, 15:00 Vienna time (CET): record the outcome once the meeting has taken place"));
+          // Tasklist's plain sentence names the field by what a user calls it.
+          assertThat(e.labels()).containsEntry("meetingHeld", "whether the meeting was held");
+        });
+    assertThat(MeetingOutcome.read(InputValues.of(held), MEETING_AT, MEETING_AT).held()).isTrue();
+    // A meeting whose time is not known (arranged before the time was kept) is not held back.
+    assertThat(MeetingOutcome.read(InputValues.of(held), null, MEETING_AT).held()).isTrue();
+  }
+
+  @Test
+  void theMeetingIsTheRequestersWhenTheInvokingSideAsksAndTheLeadsWhenTheAddresseeAsks() {
+    assertThat(OpenMeeting.delegationFor("DE", "BY", "GB")).isEqualTo("DE");
+    assertThat(OpenMeeting.delegationFor("GB", "BY", "GB")).isEqualTo("GB");
+    assertThat(OpenMeeting.delegationFor("BY", "BY", "GB")).isEqualTo("GB");
   }
 
   @Test
   void theContractsNameWhatEachInputTakes() {
     assertThat(MeetingRequestInput.MESSAGE.names()).containsExactlyInAnyOrder("meetingRequestedBy", "meetingRequestedAt");
     assertThat(MeetingRequestInput.TASKLIST_START.names()).containsExactlyInAnyOrder("reference", "meetingRequestedAt");
-    assertThat(MeetingSchedule.TASK.names()).containsExactly("meetingScheduledFor");
+    assertThat(MeetingSchedule.TASK.names()).containsExactly("meetingScheduledFor", "meetingPlace");
+    assertThat(MeetingOutcome.TASK.names()).containsExactly("meetingHeld", "meetingOutcome");
   }
 }

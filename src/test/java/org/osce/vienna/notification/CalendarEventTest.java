@@ -40,6 +40,16 @@ class CalendarEventTest {
   }
 
   @Test
+  void aMeetingHasItsPlaceADeadlineHasNone() {
+    Instant at = Instant.parse("2021-11-25T13:30:00Z");
+    String meeting = new CalendarEvent("vm-meeting-VM-2021-BY-01-7@vienna-mechanism", 0,
+        new CalendarEvent.Timed(at, at.plusSeconds(3600)), "Bilateral meeting", "Arranged",
+        "Permanent Mission of Belarus, Vienna; room 2").file("meeting.ics", at).content();
+    assertThat(meeting).contains("\r\nLOCATION:Permanent Mission of Belarus\\, Vienna\\; room 2\r\n");
+    assertThat(file.content()).doesNotContain("LOCATION");
+  }
+
+  @Test
   void anEventEndsAfterItStarts() {
     Instant at = Instant.parse("2021-11-02T17:00:00Z");
     assertThatThrownBy(() -> new CalendarEvent.Timed(at, at)).isInstanceOf(IllegalArgumentException.class);

@@ -21,6 +21,7 @@ import org.osce.vienna.followup.CaseClosed;
 import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.meeting.MeetingArranged;
 import org.osce.vienna.meeting.MeetingRequested;
+import org.osce.vienna.meeting.MeetingSetAfterTarget;
 import org.osce.vienna.meeting.MeetingTargetPassed;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
 import org.osce.vienna.response.ResponseDeadlinePassed;
@@ -281,9 +282,11 @@ abstract class NotificationDeliveryTest extends MailContextTest {
     List<String> signatories = List.of("GB", "DE", "FR");
     notices.deadlinePassed(new ResponseDeadlinePassed(reference, label, signatories, DUE));
     notices.responseReceived(new ResponseRecorded(reference, label, signatories, false, 3));
-    notices.meetingRequested(new MeetingRequested(reference, label, signatories, "BY", 7, MEETING_TARGET));
+    // The addressee asks: the signatories are told, nobody else.
+    notices.meetingRequested(new MeetingRequested(reference, label, signatories, "BY", "BY", 7, MEETING_TARGET));
     notices.meetingTargetPassed(new MeetingTargetPassed(reference, label, signatories, 7, MEETING_TARGET));
-    notices.meetingArranged(new MeetingArranged(reference, label, signatories, 7, MEETING_AT));
+    notices.meetingArranged(new MeetingArranged(reference, label, signatories, 7, MEETING_AT,
+        "Permanent Mission of the United Kingdom; Vienna"));
     notices.caseClosed(new CaseClosed(reference, label, signatories,
         List.of(FollowUpAction.PERMANENT_COUNCIL_STATEMENT, FollowUpAction.MOSCOW_MECHANISM)));
 
@@ -332,8 +335,8 @@ abstract class NotificationDeliveryTest extends MailContextTest {
     });
 
     assertThat(bySubject.get("Bilateral meeting target passed: " + label)).allSatisfy(mail -> {
-      assertThat(mail.text()).contains("not arranged within one week",
-          "the target was 23 November 2021, 23:59 Vienna time (CET)");
+      assertThat(mail.text()).contains("not held within one week", "no outcome was recorded by the target,"
+          + " 23 November 2021, 23:59 Vienna time (CET)");
       // The same calendar entry as the request's, revised.
       assertThat(mail.attachments()).singleElement().satisfies(ics -> assertThat(ics.text()).contains(
           "\r\nUID:vm-meeting-target-" + reference + "-7@vienna-mechanism\r\n", "\r\nSEQUENCE:1\r\n",
@@ -341,13 +344,15 @@ abstract class NotificationDeliveryTest extends MailContextTest {
     });
 
     assertThat(bySubject.get("Bilateral meeting arranged: " + label)).allSatisfy(mail -> {
-      assertThat(mail.text()).contains("arranged for 25 November 2021, 14:30 Vienna time (CET)");
-      // The meeting at its time, for an hour.
+      assertThat(mail.text()).contains("arranged for 25 November 2021, 14:30 Vienna time (CET) at Permanent Mission"
+          + " of the United Kingdom; Vienna");
+      // The meeting at its time and place, for an hour.
       assertThat(mail.attachments()).singleElement().satisfies(ics -> {
         assertThat(ics.fileName()).isEqualTo("meeting-" + reference + "-7.ics");
         assertThat(ics.text()).contains("\r\nUID:vm-meeting-" + reference + "-7@vienna-mechanism\r\n",
             "\r\nDTSTART:20211125T133000Z\r\n", "\r\nDTEND:20211125T143000Z\r\n",
-            "\r\nSUMMARY:Bilateral meeting: " + label + "\r\n");
+            "\r\nSUMMARY:Bilateral meeting: " + label + "\r\n",
+            "\r\nLOCATION:Permanent Mission of the United Kingdom\\; Vienna\r\n");
       });
     });
 
@@ -361,6 +366,36 @@ abstract class NotificationDeliveryTest extends MailContextTest {
     assertThat(copiesPerMessageId()).hasSize(6 * 3).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1L));
     assertThat(outbox.of(reference)).hasSize(6 * 3)
         .allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationOutbox.SENT));
+  }
+
+  @Test
+  void theAddresseeIsAskedForAMeetingTheInvokingSideRequestsAndAMeetingSetAfterItsTargetIsFlagged() {
+    clockAt(NOW);
+    String reference = newCase();
+    String label = label(reference);
+    List<String> signatories = List.of("GB", "DE");
+    // A co-signatory asks (in Tasklist, over REST, or the lead at follow-up): Belarus's delegation is asked.
+    notices.meetingRequested(new MeetingRequested(reference, label, signatories, "BY", "DE", 8, MEETING_TARGET));
+    notices.meetingSetAfterTarget(new MeetingSetAfterTarget(reference, label, signatories, 8, MEETING_TARGET,
+        MEETING_AT));
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(2 + 1 + 2);
+    Map<String, List<ReceivedMail>> bySubject = received().stream().collect(Collectors.groupingBy(ReceivedMail::subject));
+    assertThat(bySubject.get("Request for a bilateral meeting: " + label)).singleElement().satisfies(mail -> {
+      assertThat(mail.to()).containsExactly("delegation-by@example.org");
+      assertThat(mail.text()).startsWith("Germany asks Belarus for a bilateral meeting")
+          .contains("by 23 November 2021, 23:59 Vienna time (CET)", "agreed through diplomatic channels");
+      assertThat(mail.attachments()).singleElement().satisfies(ics -> assertThat(ics.text())
+          .contains("\r\nUID:vm-meeting-target-" + reference + "-8@vienna-mechanism\r\n"));
+    });
+    assertThat(bySubject.get("Bilateral meeting requested: " + label)).flatExtracting(ReceivedMail::to)
+        .containsExactlyInAnyOrder("delegation-gb@example.org", "delegation-de@example.org");
+    assertThat(bySubject.get("Bilateral meeting set after its target: " + label)).hasSize(2).allSatisfy(mail -> {
+      assertThat(mail.text()).contains("set for 25 November 2021, 14:30 Vienna time (CET), after its one-week target"
+          + " of 23 November 2021, 23:59 Vienna time (CET)", "The target will be missed");
+      assertThat(mail.attachments()).singleElement().satisfies(ics -> assertThat(ics.text()).contains(
+          "\r\nUID:vm-meeting-target-" + reference + "-8@vienna-mechanism\r\n", "\r\nSEQUENCE:1\r\n"));
+    });
   }
 
   @Test

@@ -170,6 +170,12 @@ class ViennaMechanismProcessTest {
     driver.runJobs(pi);
   }
 
+  private void decideFollowUp(ProcessInstance pi, List<String> actions, List<String> moscowSupporters) {
+    driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"),
+        vars(FOLLOW_UP_ACTIONS, jsonList(actions), MOSCOW_SUPPORTERS, jsonList(moscowSupporters)));
+    driver.runJobs(pi);
+  }
+
   private List<String> events(String reference) {
     return timeline.of(reference).stream().map(Timeline.Entry::event).toList();
   }
@@ -606,19 +612,23 @@ class ViennaMechanismProcessTest {
     String reference = newReference();
     ProcessInstance pi = deliveredCase(reference, List.of("DE"));
 
-    // The addressee asks for a meeting while the response is awaited.
+    // The addressee asks for a meeting while the response is awaited: the lead's delegation arranges it.
     driver.correlate(MESSAGE_BILATERAL_MEETING_REQUESTED, reference, vars(
         MEETING_REQUESTED_BY, "BY", MEETING_REQUESTED_AT, OffsetDateTime.now(ZoneOffset.UTC).toString()));
     driver.runJobs(pi);
-    assertThat(driver.tasks(pi, TASK_ARRANGE_BILATERAL_MEETING)).hasSize(1);
+    assertThat(driver.task(pi, TASK_ARRANGE_BILATERAL_MEETING)).hasCandidateGroup("delegation-gb");
     Instant target = meetings.of(reference).get(0).targetAt();
 
-    // The week passes: recorded and reported, the meeting can still be arranged.
+    // Arranged for within the week, but no outcome by its end: the target (for holding it) is missed all the same.
+    driver.complete(pi, TASK_ARRANGE_BILATERAL_MEETING, "officer-gb", officer("GB"), vars(
+        MEETING_SCHEDULED_FOR, target.minus(Duration.ofDays(1)).toString(),
+        MEETING_PLACE, "Permanent Mission of the United Kingdom, Vienna"));
+    driver.runJobs(pi);
+    assertThat(events(reference)).doesNotContain("MEETING_SET_AFTER_TARGET");
+    assertThat(driver.task(pi, TASK_RECORD_MEETING_OUTCOME)).hasCandidateGroup("delegation-gb");
     ClockUtil.setCurrentTime(Date.from(target.plusSeconds(60)));
     driver.fireTimer(pi, "Event_MeetingTargetPassed");
     assertThat(meetings.of(reference).get(0).targetMissedAt()).isNotNull();
-    driver.complete(pi, TASK_ARRANGE_BILATERAL_MEETING, "officer-gb", officer("GB"),
-        vars(MEETING_SCHEDULED_FOR, target.plus(Duration.ofDays(2)).toString()));
     driver.complete(pi, TASK_RECORD_MEETING_OUTCOME, "officer-gb", officer("GB"),
         vars(MEETING_HELD, true, MEETING_OUTCOME, "Belarus promised a written answer."));
     driver.runJobs(pi);
@@ -629,44 +639,73 @@ class ViennaMechanismProcessTest {
     driver.runJobs(pi);
     assess(pi, true);
 
-    // The invoking side asks for a second meeting as follow-up, then closes after it.
+    // The invoking side asks for a second meeting as follow-up: the follow-up waits for its outcome.
     decideFollowUp(pi, "BILATERAL_MEETING");
-    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
-    assertThat(driver.tasks(pi, TASK_ARRANGE_BILATERAL_MEETING)).hasSize(1);
+    assertThat(pi).isWaitingAt("Event_MeetingOutcomeReported", TASK_ARRANGE_BILATERAL_MEETING);
+    Instant secondTarget = meetings.of(reference).get(1).targetAt();
+    // Set for after its target: flagged as it is scheduled.
+    Instant meetingAt = secondTarget.plus(Duration.ofDays(2));
     driver.complete(pi, TASK_ARRANGE_BILATERAL_MEETING, "officer-gb", officer("GB"),
-        vars(MEETING_SCHEDULED_FOR, EngineClock.now().plus(Duration.ofDays(2)).toString()));
+        vars(MEETING_SCHEDULED_FOR, meetingAt.toString(), MEETING_PLACE, "Ministry of Foreign Affairs, Minsk"));
+    driver.runJobs(pi);
+    assertThat(events(reference)).contains("MEETING_SET_AFTER_TARGET");
+    assertThat(meetings.of(reference).get(1).targetMissed()).isTrue();
+    ClockUtil.setCurrentTime(Date.from(meetingAt.plusSeconds(60)));
     driver.complete(pi, TASK_RECORD_MEETING_OUTCOME, "officer-gb", officer("GB"),
         vars(MEETING_HELD, false, MEETING_OUTCOME, "Cancelled by Belarus."));
     driver.runJobs(pi);
+    // Told of the outcome, the heads decide again, and close.
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
     decideFollowUp(pi);
     assertThat(pi).isEnded();
 
     assertThat(meetings.of(reference)).extracting(Meetings.Meeting::requestedBy).containsExactly("BY", "GB");
     assertThat(meetings.of(reference)).extracting(Meetings.Meeting::held).containsExactly(true, false);
+    assertThat(meetings.of(reference)).extracting(Meetings.Meeting::place)
+        .containsExactly("Permanent Mission of the United Kingdom, Vienna", "Ministry of Foreign Affairs, Minsk");
     assertThat(followUps.of(reference)).containsExactly(FollowUpAction.BILATERAL_MEETING);
-    assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("MEETING_REQUESTED", "MEETING_TARGET_PASSED",
-        "MEETING_ARRANGED");
+    assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("MEETING_REQUESTED", "MEETING_ASKED",
+        "MEETING_TARGET_PASSED", "MEETING_ARRANGED", "MEETING_SET_AFTER_TARGET");
   }
 
   @Test
-  void moscowMechanismNeedsTenStatesAmongTheSignatories() {
+  void moscowMechanismNeedsTheLeadAndNineSupportersWhoNeedNotHaveSigned() {
     String small = newReference();
     ProcessInstance few = deliveredCase(small, List.of("DE", "FR"));
     noResponseAfterTheDeadline(few, small);
-    // The listener's refusal itself, not the engine's wrapping of it (RefusalsUnwrapped).
+    // By default the other signatories support it: two are not enough. The listener's refusal itself, not the
+    // engine's wrapping of it (RefusalsUnwrapped).
     assertThatThrownBy(() -> decideFollowUp(few, "MOSCOW_MECHANISM"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("at least 10 States").hasMessageContaining("this case has 3");
+        .hasMessageContaining("moscowSupporters are needed").hasMessageContaining("the letter has 3 signatories");
     assertThat(few).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
     assertThat(driver.task(few, TASK_DECIDE_FOLLOW_UP).getAssignee()).isEqualTo("head-gb");
+    // Eight named supporters are refused, the addressee among them is too; nothing is recorded.
+    List<String> nine = List.of("DE", "FR", "US", "CA", "SE", "NL", "PL", "IT", "ES");
+    assertThatThrownBy(() -> decideFollowUp(few, List.of("MOSCOW_MECHANISM"), nine.subList(0, 8)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("moscowSupporters name 8 States");
+    assertThatThrownBy(() -> decideFollowUp(few, List.of("MOSCOW_MECHANISM"), List.of("DE", "FR", "US", "CA", "SE",
+        "NL", "PL", "IT", "BY"))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+        .containsOnlyKeys("moscowSupporters[8]"));
+    assertThat(followUps.of(small)).isEmpty();
+    // Nine supporters, most of whom did not sign the letter: accepted and recorded.
+    decideFollowUp(few, List.of("MOSCOW_MECHANISM"), nine);
+    assertThat(few).isEnded();
+    assertThat(followUps.of(small)).containsExactly(FollowUpAction.MOSCOW_MECHANISM);
+    assertThat(followUps.moscowSupporters(small)).containsExactlyElementsOf(nine);
+    assertThat(timeline.of(small)).filteredOn(e -> e.event().equals("FOLLOW_UP_DECIDED")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("the Moscow Mechanism (supported by DE, FR, US, CA, SE, NL,"
+            + " PL, IT, ES)"));
 
     ClockUtil.reset(); // the next case starts today
     String large = newReference();
-    ProcessInstance many = deliveredCase(large, List.of("DE", "FR", "US", "CA", "SE", "NL", "PL", "IT", "ES"));
+    ProcessInstance many = deliveredCase(large, nine);
     noResponseAfterTheDeadline(many, large);
     decideFollowUp(many, "MOSCOW_MECHANISM", "PERMANENT_COUNCIL_STATEMENT");
     assertThat(many).isEnded();
     assertThat(followUps.of(large)).contains(FollowUpAction.MOSCOW_MECHANISM);
+    // By default: the other signatories, in the order they sign.
+    assertThat(followUps.moscowSupporters(large)).containsExactlyInAnyOrderElementsOf(nine);
   }
 
   @Test
