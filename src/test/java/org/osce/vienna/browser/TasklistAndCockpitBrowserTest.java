@@ -624,7 +624,7 @@ class TasklistAndCockpitBrowserTest {
   void theManagerMayNotRetryIt() {
     browser.click(By.cssSelector("a[ng-click='openJobRetryDialog(incident)']"));
     browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Retry']"));
-    Browser.pause(1500);
+    awaitRetryAnswer();
     assertThat(browser.textOf(By.cssSelector(".modal-content")))
         .contains("could not be incremented successfully");
     browser.shot("18-cockpit-manager-may-not-retry");
@@ -642,7 +642,7 @@ class TasklistAndCockpitBrowserTest {
     browser.go("/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime?tab=incidents-tab");
     browser.click(By.cssSelector("a[ng-click='openJobRetryDialog(incident)']"));
     browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Retry']"));
-    Browser.pause(1500);
+    awaitRetryAnswer();
     assertThat(browser.textOf(By.cssSelector(".modal-content"))).contains("has been incremented successfully");
     browser.shot("19-cockpit-admin-retries");
     browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='OK']"));
@@ -704,6 +704,11 @@ class TasklistAndCockpitBrowserTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Cockpit's retry dialog, once it shows the answer (a loaded machine takes seconds), whichever it is. */
+  private void awaitRetryAnswer() {
+    await("the retry's answer", () -> browser.textOf(By.cssSelector(".modal-content")).contains("incremented successfully"));
+  }
 
   /** A one-page PDF saying {@code text}, as a scanned note verbale would come, in a folder of its own. */
   private static Path notePdf(String name, String text) {
