@@ -10,7 +10,7 @@
 const appRoot = document.querySelector("base").getAttribute("app-root") || "";
 const API = appRoot.replace(/\/[^/]*$/, "") + "/api/cases";
 const FILTERS = "vienna-cases-filters";
-const STATUSES = ["DRAFTING", "SIGN_OFF", "DELIVERY", "AWAITING_RESPONSE", "ASSESSMENT", "FOLLOW_UP", "CLOSED"];
+const STATUSES = ["DRAFTING", "SIGN_OFF", "DELIVERY", "AWAITING_RESPONSE", "ASSESSMENT", "FOLLOW_UP", "CLOSED", "WITHDRAWN"];
 
 /** An element with attributes and children (text is always text, never HTML). */
 function el(tag, attributes, ...children) {

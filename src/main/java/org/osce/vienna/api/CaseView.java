@@ -29,6 +29,9 @@ public record CaseView(
     @Schema(description = "Each invited delegation: whether it has joined, declined or not yet decided (also"
         + " when the sign-off deadline passed without its decision), and when; empty before the round opens")
     List<SignOffEntry> signOff,
+    @Schema(description = "Each final letter composed, oldest first, with the States it named: composed again"
+        + " when a delegation joined late or withdrew its signature while it waited for the lead's signature,"
+        + " and dated when signed; the last is the letter sent") List<ComposedLetter> composedLetters,
     OffsetDateTime deliveredAt,
     @Schema(description = "End of the day (Europe/Vienna) of delivery + the response period")
     OffsetDateTime responseDueAt,
@@ -54,6 +57,13 @@ public record CaseView(
       @Schema(example = "DE") String state,
       @Schema(allowableValues = {"JOINED", "DECLINED", "UNDECIDED"}, example = "JOINED") String decision,
       @Schema(description = "When it decided; null while undecided") OffsetDateTime decidedAt) {
+  }
+
+  @Schema(name = "ComposedLetter")
+  public record ComposedLetter(
+      OffsetDateTime composedAt,
+      @Schema(description = "The States it is sent on behalf of, the lead first", example = "[\"GB\", \"FR\"]")
+      List<String> signatories) {
   }
 
   @Schema(name = "Response")
