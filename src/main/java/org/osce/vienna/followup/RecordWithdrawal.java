@@ -1,6 +1,7 @@
 package org.osce.vienna.followup;
 
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUEST_PROCESS_KEY;
+import static org.osce.vienna.engine.ProcessConstants.REASON;
 import static org.osce.vienna.engine.ProcessConstants.WITHDRAWAL_REASON;
 import static org.osce.vienna.engine.ProcessConstants.WITHDRAWN_BY;
 
@@ -42,10 +43,13 @@ public class RecordWithdrawal implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
+    // An administrator may correlate the message by hand: it is held to what a withdrawal takes, and refused
+    // to her, in the correlating transaction, without its reason.
+    String reason = Withdrawal.reason(name -> REASON.equals(name) ? execution.getVariable(WITHDRAWAL_REASON) : null);
     Instant now = EngineClock.now();
     cases.status(reference, CaseStatus.WITHDRAWN);
     timeline.record(reference, now, TimelineEvent.INVOCATION_WITHDRAWN,
-        (String) execution.getVariable(WITHDRAWN_BY), (String) execution.getVariable(WITHDRAWAL_REASON));
+        (String) execution.getVariable(WITHDRAWN_BY), reason);
     // Whoever withdrew, the requests belong to the case: ended without asking for rights on them.
     Context.getCommandContext().runWithoutAuthorization(() -> {
       for (ProcessInstance request : runtimeService.createProcessInstanceQuery()
