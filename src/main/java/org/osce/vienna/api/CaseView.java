@@ -26,8 +26,9 @@ public record CaseView(
     @Schema(description = "The States the letter is signed by: the lead first, then those that joined",
         example = "[\"GB\", \"CA\", \"FR\", \"DE\", \"US\"]") List<String> signatories,
     @Schema(description = "The invited delegations that declined to co-sign", example = "[]") List<String> declined,
-    @Schema(description = "Each invited delegation: whether it has joined, declined or not yet decided (also"
-        + " when the sign-off deadline passed without its decision), and when; empty before the round opens")
+    @Schema(description = "Each invited delegation, and each that joined without an invitation: whether it has"
+        + " joined, declined (or withdrawn its signature) or not yet decided (also when the sign-off deadline passed"
+        + " without its decision), and when; empty before the round opens")
     List<SignOffEntry> signOff,
     @Schema(description = "Each final letter composed, oldest first, with the States it named: composed again"
         + " when a delegation joined late or withdrew its signature while it waited for the lead's signature,"

@@ -771,6 +771,8 @@ class ViennaMechanismProcessTest {
   org.osce.vienna.signoff.Coalition coalition;
   @Autowired
   org.osce.vienna.followup.Withdrawal withdrawal;
+  @Autowired
+  org.osce.vienna.registry.Statistics statistics;
 
   /** Drafted with {@code invited}, approved, each decided as given, the round closed: the letter waits for signature. */
   private ProcessInstance letterAwaitingSignature(String reference, Map<String, Boolean> decisions) {
@@ -968,6 +970,34 @@ class ViennaMechanismProcessTest {
         .extracting(n -> n.recipient()).containsExactlyInAnyOrder("delegation-gb", "delegation-de");
     // The reply deadline passing later changes nothing: nothing waits for it any more.
     assertThat(cases.get(reference).deadlineMissedAt()).isNull();
+  }
+
+  @Test
+  void anUnansweredInvocationWithdrawnIsNoLongerCountedAsUnansweredInTheRegistry() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant afterTheDeadline = cases.get(reference).responseDueAt().plus(Duration.ofDays(2));
+    ClockUtil.setCurrentTime(Date.from(afterTheDeadline));
+    driver.fireTimer(pi, "Event_ResponseDeadlinePassed");
+    String before = registryOfBelarus(afterTheDeadline);
+
+    withdraw(reference, "The persons concerned were released.");
+    driver.runJobs(pi);
+    String after = registryOfBelarus(afterTheDeadline);
+    // One invocation and one "no reply" fewer: it was withdrawn, not left unanswered.
+    assertThat(after).isEqualTo(minusOneUnanswered(before));
+  }
+
+  /** Belarus's invocations and replies with none (all years): "invocations/noReply". */
+  private String registryOfBelarus(Instant now) {
+    var rows = statistics.rows(java.util.Optional.empty(), java.util.Optional.of("BY"), java.util.Optional.empty(), now);
+    return rows.stream().mapToInt(org.osce.vienna.registry.Statistics.Row::invocations).sum() + "/"
+        + rows.stream().mapToInt(org.osce.vienna.registry.Statistics.Row::noReply).sum();
+  }
+
+  private static String minusOneUnanswered(String registry) {
+    String[] counts = registry.split("/");
+    return (Integer.parseInt(counts[0]) - 1) + "/" + (Integer.parseInt(counts[1]) - 1);
   }
 
   @Test
