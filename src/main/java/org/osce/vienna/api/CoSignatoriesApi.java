@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
+import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.signoff.Coalition;
 import org.springframework.http.MediaType;
@@ -124,9 +125,8 @@ public class CoSignatoriesApi {
 
   private static void requireHeadOf(ApiCaller caller, String state, String action) {
     if (!caller.headsFor(state)) {
-      throw CaseApiException.forbidden("Only the heads of delegation of " + state + " (group heads-"
-          + state.toLowerCase(java.util.Locale.ROOT) + "), or an administrator on its behalf, " + action + "; "
-          + caller.userId() + " is not one of them");
+      throw CaseApiException.forbidden("Only the heads of delegation of " + state + " (group " + Groups.heads(state)
+          + "), or an administrator on its behalf, " + action + "; " + caller.userId() + " is not one of them");
     }
   }
 }

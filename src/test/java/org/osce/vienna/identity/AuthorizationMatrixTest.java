@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.Documents;
+import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.H2ApplicationTest;
@@ -117,7 +120,7 @@ class AuthorizationMatrixTest {
   @Autowired
   Documents documents;
   @Autowired
-  org.osce.vienna.signoff.Signatories signatories;
+  Signatories signatories;
 
   static final AtomicInteger CASES = new AtomicInteger();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -783,7 +786,7 @@ class AuthorizationMatrixTest {
         Outcome outcome = action == CoalitionWrite.API_WITHDRAW_INVOCATION
             ? byStatus(call(role, HttpMethod.POST, "/api/cases/" + reference + "/withdrawal", body))
             : byStatus(webapp(role).send("POST", "/api/cases/" + reference + "/withdrawal", body, true));
-        assertThat(cases.get(reference).status() == org.osce.vienna.casefile.CaseStatus.WITHDRAWN)
+        assertThat(cases.get(reference).status() == CaseStatus.WITHDRAWN)
             .isEqualTo(outcome == Outcome.ALLOWED);
         yield outcome;
       }
@@ -803,7 +806,7 @@ class AuthorizationMatrixTest {
         Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/message", Map.of(
             "messageName", MESSAGE_INVOCATION_WITHDRAWN, "businessKey", reference, "processVariables", Map.of(
                 WITHDRAWAL_REASON, Map.of("type", "String", "value", "The persons concerned were released.")))));
-        assertThat(cases.get(reference).status() == org.osce.vienna.casefile.CaseStatus.WITHDRAWN)
+        assertThat(cases.get(reference).status() == CaseStatus.WITHDRAWN)
             .isEqualTo(outcome == Outcome.ALLOWED);
         yield outcome;
       }
@@ -835,7 +838,7 @@ class AuthorizationMatrixTest {
   /** The State a role's user would join in the name of: the one she heads or works for; France for the others. */
   private static String ownState(Role role) {
     return role.user != null && role.user.matches("(head|officer)-[a-z]{2}")
-        ? role.user.substring(role.user.length() - 2).toUpperCase(java.util.Locale.ROOT) : "FR";
+        ? role.user.substring(role.user.length() - 2).toUpperCase(Locale.ROOT) : "FR";
   }
 
   /** A past invocation of GB's that ended without a reply. */

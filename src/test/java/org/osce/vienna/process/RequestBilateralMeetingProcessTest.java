@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.followup.Withdrawal;
 import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
@@ -50,7 +51,7 @@ class RequestBilateralMeetingProcessTest {
   @Autowired
   Timeline timeline;
   @Autowired
-  org.osce.vienna.followup.Withdrawal withdrawal;
+  Withdrawal withdrawal;
 
   CaseDriver driver;
   static int caseNumber;

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseStageConflict;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ParticipatingState;
@@ -43,10 +45,13 @@ import org.osce.vienna.engine.StateNames;
 import org.osce.vienna.engine.StateNamesBackfill;
 import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.followup.FollowUps;
+import org.osce.vienna.followup.Withdrawal;
 import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.notification.NotificationOutbox;
+import org.osce.vienna.registry.Statistics;
 import org.osce.vienna.response.Assessment;
 import org.osce.vienna.response.Assessments;
+import org.osce.vienna.signoff.Coalition;
 import org.osce.vienna.signoff.SignOffDecision;
 import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.support.CaseDriver;
@@ -768,11 +773,11 @@ class ViennaMechanismProcessTest {
   // ---- The coalition (late joins, withdrawn signatures) and the withdrawal of an invocation ----
 
   @Autowired
-  org.osce.vienna.signoff.Coalition coalition;
+  Coalition coalition;
   @Autowired
-  org.osce.vienna.followup.Withdrawal withdrawal;
+  Withdrawal withdrawal;
   @Autowired
-  org.osce.vienna.registry.Statistics statistics;
+  Statistics statistics;
 
   /** Drafted with {@code invited}, approved, each decided as given, the round closed: the letter waits for signature. */
   private ProcessInstance letterAwaitingSignature(String reference, Map<String, Boolean> decisions) {
@@ -838,7 +843,7 @@ class ViennaMechanismProcessTest {
     assertThat(letters.compositions(reference)).last()
         .satisfies(c -> assertThat(c.signatories()).containsExactly("GB", "DE"));
     assertThatThrownBy(() -> join(reference, "FR"))
-        .isInstanceOf(org.osce.vienna.casefile.CaseStageConflict.class)
+        .isInstanceOf(CaseStageConflict.class)
         .hasMessageContaining("its letter was signed and delivered on ");
     assertThat(signatories.signing(reference)).containsExactly("GB", "DE");
   }
@@ -874,7 +879,7 @@ class ViennaMechanismProcessTest {
     String reference = newReference();
     ProcessInstance pi = startCase(reference);
     assertThatThrownBy(() -> join(reference, "FR"))
-        .isInstanceOf(org.osce.vienna.casefile.CaseStageConflict.class)
+        .isInstanceOf(CaseStageConflict.class)
         .hasMessageContaining("the sign-off round opens once it is");
     draft(pi, List.of("DE"));
     approve(pi);
@@ -944,9 +949,9 @@ class ViennaMechanismProcessTest {
             "Reason given: The persons concerned were released."));
 
     assertThatThrownBy(() -> withdraw(reference, "Again"))
-        .isInstanceOf(org.osce.vienna.casefile.CaseStageConflict.class).hasMessageContaining("was already withdrawn");
+        .isInstanceOf(CaseStageConflict.class).hasMessageContaining("was already withdrawn");
     assertThatThrownBy(() -> join(reference, "FR"))
-        .isInstanceOf(org.osce.vienna.casefile.CaseStageConflict.class).hasMessageContaining("it was withdrawn");
+        .isInstanceOf(CaseStageConflict.class).hasMessageContaining("it was withdrawn");
   }
 
   @Test
@@ -990,9 +995,9 @@ class ViennaMechanismProcessTest {
 
   /** Belarus's invocations and replies with none (all years): "invocations/noReply". */
   private String registryOfBelarus(Instant now) {
-    var rows = statistics.rows(java.util.Optional.empty(), java.util.Optional.of("BY"), java.util.Optional.empty(), now);
-    return rows.stream().mapToInt(org.osce.vienna.registry.Statistics.Row::invocations).sum() + "/"
-        + rows.stream().mapToInt(org.osce.vienna.registry.Statistics.Row::noReply).sum();
+    var rows = statistics.rows(Optional.empty(), Optional.of("BY"), Optional.empty(), now);
+    return rows.stream().mapToInt(Statistics.Row::invocations).sum() + "/"
+        + rows.stream().mapToInt(Statistics.Row::noReply).sum();
   }
 
   private static String minusOneUnanswered(String registry) {
@@ -1018,7 +1023,7 @@ class ViennaMechanismProcessTest {
     decideFollowUp(other);
     assertThat(other).isEnded();
     assertThatThrownBy(() -> withdraw(closed, "Too late"))
-        .isInstanceOf(org.osce.vienna.casefile.CaseStageConflict.class)
+        .isInstanceOf(CaseStageConflict.class)
         .hasMessageContaining("is closed: a closed case cannot be withdrawn");
     assertThat(cases.get(closed).status()).isEqualTo(CaseStatus.CLOSED);
   }
