@@ -13,7 +13,7 @@ import {renderStatistics} from "./statistics.js";
 const appRoot = document.querySelector("base").getAttribute("app-root") || "";
 const API = appRoot.replace(/\/[^/]*$/, "") + "/api/cases";
 const FILTERS = "vienna-cases-filters";
-const STATUSES = ["DRAFTING", "SIGN_OFF", "DELIVERY", "AWAITING_RESPONSE", "ASSESSMENT", "FOLLOW_UP", "CLOSED"];
+const STATUSES = ["DRAFTING", "SIGN_OFF", "DELIVERY", "AWAITING_RESPONSE", "ASSESSMENT", "FOLLOW_UP", "CLOSED", "WITHDRAWN"];
 
 /** "2026-05-04T10:30:00+02:00" as "2026-05-04 10:30" (the case API gives Vienna time). */
 function time(iso) {

@@ -36,6 +36,15 @@ public record ApiCaller(String userId, List<String> groupIds) {
     return isAdmin() || groupIds.contains(Groups.delegation(stateCode));
   }
 
+  /** The States whose head of delegation the caller is, as upper-case codes. */
+  public Set<String> headedStates() {
+    Set<String> codes = new LinkedHashSet<>();
+    for (String group : groupIds) {
+      Groups.stateOfHeads(group).ifPresent(codes::add);
+    }
+    return codes;
+  }
+
   /** Whether the caller is one of this State's heads of delegation, or an administrator. */
   public boolean headsFor(String stateCode) {
     return isAdmin() || groupIds.contains(Groups.heads(stateCode));

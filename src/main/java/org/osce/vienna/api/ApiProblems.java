@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.osce.vienna.casefile.CaseStageConflict;
 import org.osce.vienna.casefile.DocumentFile.DocumentRefused;
 import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.casefile.InvalidInputException;
@@ -73,6 +74,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> notActingForLead(NotActingForLead e) {
     return answer(CaseApiException.forbidden("Only the officers and heads of the lead delegation (group "
         + Groups.delegation(e.lead()) + ") " + e.action() + ", and " + e.userId() + " is not one of them").problem());
+  }
+
+  /** Right in itself, but not at this stage of the case (409), naming the field and the case's status. */
+  @ExceptionHandler(CaseStageConflict.class)
+  ResponseEntity<ProblemDetail> stageConflict(CaseStageConflict e) {
+    ProblemDetail problem = invalidInput(e.getMessage(), e.fieldErrors());
+    problem.setStatus(HttpStatus.CONFLICT);
+    problem.setTitle(e.title());
+    problem.setProperty("caseStatus", e.status());
+    return answer(problem);
   }
 
   /** A document refused for its size (413) or type (415), naming the field like any other bad input. */

@@ -124,7 +124,7 @@ public class CaseApi {
 
   @Operation(summary = "List the cases the caller may see", description = """
       Newest first. Filters: `addresseeState` (a State code) and `status` (DRAFTING, SIGN_OFF, DELIVERY,
-      AWAITING_RESPONSE, ASSESSMENT, FOLLOW_UP, CLOSED).""")
+      AWAITING_RESPONSE, ASSESSMENT, FOLLOW_UP, CLOSED, WITHDRAWN).""")
   @ApiResponse(responseCode = "200", description = "The cases")
   @ApiResponse(responseCode = "400", description = "An unknown State, status or parameter",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))

@@ -15,11 +15,10 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.drafting.StartInput;
 import org.osce.vienna.engine.ProcessConstants;
+import org.osce.vienna.engine.TrustedCorrelation;
 import org.springframework.stereotype.Component;
 
 /** What the case API asks of the engine: start a case, correlate a message; always as the calling user. */
@@ -30,12 +29,12 @@ public class CaseCommands {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final ProcessEngineConfigurationImpl configuration;
+  private final TrustedCorrelation correlation;
 
-  public CaseCommands(ProcessEngine engine) {
+  public CaseCommands(ProcessEngine engine, TrustedCorrelation correlation) {
     this.runtimeService = engine.getRuntimeService();
     this.identityService = engine.getIdentityService();
-    this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.correlation = correlation;
   }
 
   /**
@@ -67,15 +66,7 @@ public class CaseCommands {
    * process-instance permissions, which delegation groups do not hold, are therefore not checked again.
    */
   public void correlate(ApiCaller caller, String message, String reference, Map<String, Object> variables) {
-    asCaller(caller, () -> configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> {
-      context.disableAuthorizationCheck();
-      try {
-        return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference)
-            .setVariables(variables).correlateWithResult();
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-    }));
+    asCaller(caller, () -> correlation.correlate(message, reference, variables));
   }
 
   /** Whether the case's process waits for this message now (so a refusal need not go through the engine). */
@@ -84,7 +75,8 @@ public class CaseCommands {
         .processInstanceId(processInstanceId).eventType("message").eventName(message).count() > 0;
   }
 
-  private <T> T asCaller(ApiCaller caller, Supplier<T> action) {
+  /** Does {@code action} as the caller, so the engine's authorizations apply to her and she is recorded. */
+  public <T> T asCaller(ApiCaller caller, Supplier<T> action) {
     identityService.setAuthentication(caller.userId(), caller.groupIds());
     try {
       return action.get();

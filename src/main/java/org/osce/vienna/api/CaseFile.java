@@ -152,6 +152,7 @@ public class CaseFile {
       case ASSESSMENT -> "The reply is being assessed";
       case FOLLOW_UP -> "Follow-up to be decided";
       case CLOSED -> "Closed";
+      case WITHDRAWN -> "Withdrawn by the lead delegation";
     };
   }
 

@@ -82,7 +82,7 @@ class CaseMessages {
           + " only in the name of " + (caller.delegations().isEmpty() ? "a delegation she belongs to"
           : String.join(" or ", caller.delegations())));
     }
-    if (c.status() == CaseStatus.CLOSED || c.deliveredAt() == null
+    if (c.status().isEnded() || c.deliveredAt() == null
         || !commands.waitsFor(c.processInstanceId(), MESSAGE_BILATERAL_MEETING_REQUESTED)) {
       throw meetingConflict(c);
     }
@@ -99,6 +99,8 @@ class CaseMessages {
   private static CaseApiException meetingConflict(CaseRecord c) {
     String detail = c.status() == CaseStatus.CLOSED
         ? "Case " + c.reference() + " is closed: no more bilateral meetings can be requested in it"
+        : c.status() == CaseStatus.WITHDRAWN
+        ? "Case " + c.reference() + " was withdrawn: no more bilateral meetings can be requested in it"
         : c.deliveredAt() == null
             ? "The letter of case " + c.reference() + " has not been delivered yet (status " + c.status()
                 + "): a bilateral meeting can be requested once it is"

@@ -26,9 +26,13 @@ public record CaseView(
     @Schema(description = "The States the letter is signed by: the lead first, then those that joined",
         example = "[\"GB\", \"CA\", \"FR\", \"DE\", \"US\"]") List<String> signatories,
     @Schema(description = "The invited delegations that declined to co-sign", example = "[]") List<String> declined,
-    @Schema(description = "Each invited delegation: whether it has joined, declined or not yet decided (also"
-        + " when the sign-off deadline passed without its decision), and when; empty before the round opens")
+    @Schema(description = "Each invited delegation, and each that joined without an invitation: whether it has"
+        + " joined, declined (or withdrawn its signature) or not yet decided (also when the sign-off deadline passed"
+        + " without its decision), and when; empty before the round opens")
     List<SignOffEntry> signOff,
+    @Schema(description = "Each final letter composed, oldest first, with the States it named: composed again"
+        + " when a delegation joined late or withdrew its signature while it waited for the lead's signature,"
+        + " and dated when signed; the last is the letter sent") List<ComposedLetter> composedLetters,
     OffsetDateTime deliveredAt,
     @Schema(description = "End of the day (Europe/Vienna) of delivery + the response period")
     OffsetDateTime responseDueAt,
@@ -57,6 +61,13 @@ public record CaseView(
       @Schema(example = "DE") String state,
       @Schema(allowableValues = {"JOINED", "DECLINED", "UNDECIDED"}, example = "JOINED") String decision,
       @Schema(description = "When it decided; null while undecided") OffsetDateTime decidedAt) {
+  }
+
+  @Schema(name = "ComposedLetter")
+  public record ComposedLetter(
+      OffsetDateTime composedAt,
+      @Schema(description = "The States it is sent on behalf of, the lead first", example = "[\"GB\", \"FR\"]")
+      List<String> signatories) {
   }
 
   @Schema(name = "Response")

@@ -8,6 +8,7 @@ import org.osce.vienna.casefile.Documents;
 import org.osce.vienna.casefile.Documents.Document;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.ViennaProperties;
+import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.engine.OpenTasks;
 import org.osce.vienna.followup.FollowUps;
 import org.osce.vienna.meeting.Meetings;
@@ -27,10 +28,12 @@ public class CaseViews {
   private final OpenTasks openTasks;
   private final ViennaProperties properties;
   private final Documents documents;
+  private final Letters letters;
 
   public CaseViews(Signatories signatories, SignOff signOff, FollowUps followUps, Meetings meetings, Timeline timeline,
-      OpenTasks openTasks, ViennaProperties properties, Documents documents) {
+      OpenTasks openTasks, ViennaProperties properties, Documents documents, Letters letters) {
     this.documents = documents;
+    this.letters = letters;
     this.signatories = signatories;
     this.signOff = signOff;
     this.followUps = followUps;
@@ -49,6 +52,8 @@ public class CaseViews {
         signatories.declined(c.reference()),
         signOff.of(c.reference()).stream().map(e -> new CaseView.SignOffEntry(e.state(), e.decision().name(),
             time(e.decidedAt()))).toList(),
+        letters.compositions(c.reference()).stream()
+            .map(l -> new CaseView.ComposedLetter(time(l.composedAt()), l.signatories())).toList(),
         time(c.deliveredAt()), time(c.responseDueAt()), response(c),
         followUps.of(c.reference()), followUps.moscowSupporters(c.reference()),
         meetings.of(c.reference()).stream().map(m -> new CaseView.Meeting(m.requestedBy(), time(m.requestedAt()),

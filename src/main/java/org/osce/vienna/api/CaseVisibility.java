@@ -29,6 +29,20 @@ public class CaseVisibility {
         .orElseThrow(() -> CaseApiException.caseNotFound(reference));
   }
 
+  /**
+   * The case a delegation is to join: one the caller may see, or, for a head of a delegation not invited, one
+   * that is open for co-signing (sign-off or delivery) and not addressed to a State she heads, so the lead can
+   * ask others to join by telling them the reference. The addressee never learns of a case this way.
+   */
+  public CaseRecord requireForJoining(ApiCaller caller, String reference) {
+    Optional<CaseRecord> seen = caller.seesEverything() ? cases.find(reference)
+        : cases.findConcerning(reference, caller.delegations());
+    return seen.or(() -> cases.find(reference)
+            .filter(c -> c.status() == CaseStatus.SIGN_OFF || c.status() == CaseStatus.DELIVERY)
+            .filter(c -> !caller.headedStates().isEmpty() && !caller.headedStates().contains(c.addresseeState())))
+        .orElseThrow(() -> CaseApiException.caseNotFound(reference));
+  }
+
   /** The cases the caller may see, newest first, optionally of one addressee and one status. */
   public List<CaseRecord> visible(ApiCaller caller, Optional<String> addressee, Optional<CaseStatus> status) {
     return concerning(caller).map(delegations -> cases.concerning(delegations, addressee, status))

@@ -166,6 +166,7 @@ class ResponseRegistration {
       case DRAFTING, SIGN_OFF, DELIVERY -> "The letter of case " + c.reference() + " has not been delivered yet"
           + " (status " + c.status() + "): the response is awaited once it is";
       case CLOSED -> "Case " + c.reference() + " is closed";
+      case WITHDRAWN -> "Case " + c.reference() + " was withdrawn";
       default -> c.responseStatus() == ResponseStatus.NONE
           ? "The wait for a response in case " + c.reference() + " was closed as \"no response received\""
           : "Case " + c.reference() + " is not waiting for a response at the moment (status " + c.status()

@@ -71,5 +71,11 @@ public enum TimelineEvent {
   /** The case was recorded afterwards as it happened (a past invocation); the entries before it carry its real dates. */
   CASE_RECORDED,
   /** A document was added to the case (POST /api/cases/{reference}/documents): its kind and name. */
-  DOCUMENT_ADDED
+  DOCUMENT_ADDED,
+  /** A delegation joined as co-signatory after its decision or without an invitation (POST .../co-signatories). */
+  CO_SIGNATORY_JOINED,
+  /** A co-signatory withdrew its signature before the letter was signed (DELETE .../co-signatories/{state}). */
+  CO_SIGNATURE_WITHDRAWN,
+  /** The lead withdrew the invocation, with its reason: every open task and timer of the case ended. */
+  INVOCATION_WITHDRAWN
 }

@@ -7,12 +7,19 @@ public final class ProcessConstants {
   public static final String PROCESS_KEY = "vienna-mechanism";
   /** A head of delegation's request for a bilateral meeting, started from Tasklist. */
   public static final String MEETING_REQUEST_PROCESS_KEY = "request-bilateral-meeting";
+  /** A head of the lead delegation withdraws an invocation, started from Tasklist. */
+  public static final String WITHDRAWAL_PROCESS_KEY = "withdraw-invocation";
 
   // Messages (contract)
   public static final String MESSAGE_RESPONSE_RECEIVED = "ResponseReceived";
   public static final String MESSAGE_BILATERAL_MEETING_REQUESTED = "BilateralMeetingRequested";
   /** Internal: the meeting asked for at follow-up tells the waiting follow-up that its outcome is recorded. */
   public static final String MESSAGE_FOLLOW_UP_MEETING_RECORDED = "FollowUpMeetingRecorded";
+  // The application's own messages: sent by the case API and Tasklist's processes after their checks
+  /** The lead withdrew the invocation (SubProcess_InvocationWithdrawn). */
+  public static final String MESSAGE_INVOCATION_WITHDRAWN = "InvocationWithdrawn";
+  /** A delegation joined late or withdrew its signature while the letter waited for signature (Event_SignatoriesChanged). */
+  public static final String MESSAGE_SIGNATORIES_CHANGED = "SignatoriesChanged";
 
   // User tasks (task definition keys, contract)
   public static final String TASK_DRAFT_LETTER = "Task_DraftLetter";
@@ -74,6 +81,15 @@ public final class ProcessConstants {
   public static final String MEETING_PLACE = "meetingPlace";
   public static final String MOSCOW_SUPPORTERS = "moscowSupporters";
   public static final String FOLLOW_UP_ACTIONS = "followUpActions";
+
+  // Coalition and withdrawal (contract: the case API's fields)
+  /** The State that joins late or withdraws its signature (POST /api/cases/{reference}/co-signatories). */
+  public static final String CO_SIGNATORY_STATE = "state";
+  /** Why the invocation is withdrawn (POST /api/cases/{reference}/withdrawal, and the Tasklist form). */
+  public static final String REASON = "reason";
+  /** The withdrawal's reason and who withdrew, as InvocationWithdrawn carries them into the case. */
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  public static final String WITHDRAWN_BY = "withdrawnBy";
 
   // The application's own variables, for forms, timers and gateways
   /** "VM-2021-BY-01 (Belarus)": appended to task names so a task list says which case. */

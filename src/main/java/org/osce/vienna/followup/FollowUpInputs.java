@@ -4,12 +4,17 @@ import org.osce.vienna.engine.InputContract;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The inputs of follow-up, for the engine to hold each task to (InputContracts). */
+/** The inputs of follow-up and withdrawal, for the engine to hold each task and start to (InputContracts). */
 @Configuration
 class FollowUpInputs {
 
   @Bean
   InputContract decideFollowUp() {
     return FollowUpDecision.TASK;
+  }
+
+  @Bean
+  InputContract withdrawInTasklist() {
+    return Withdrawal.TASKLIST_START;
   }
 }

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  *       start a case of the procedure. Which tasks they see comes from the tasks' candidate groups:
  *       the engine grants a candidate group READ, TASK_WORK (claim, complete) and READ_VARIABLE on each
  *       of its tasks, never UPDATE: a task's variables are written only by completing it with its contract. Heads
- *       also start {@code request-bilateral-meeting}: a bilateral meeting in a case of their State.</li>
+ *       also start {@code request-bilateral-meeting}: a bilateral meeting in a case of their State; and
+ *       {@code withdraw-invocation}: the withdrawal of a case their State leads.</li>
  *   <li>{@code managers}: Cockpit and Tasklist, read every case, task and history; change nothing.</li>
  *   <li>{@code camunda-admin}: everything (granted by the engine with the admin user).</li>
  * </ul>
@@ -61,6 +62,9 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
           "Heads of delegation of " + state.name());
       // Heads ask for a bilateral meeting from Tasklist (the start listener checks the case and the State).
       grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.MEETING_REQUEST_PROCESS_KEY,
+          Permissions.READ, Permissions.CREATE_INSTANCE);
+      // Heads withdraw an invocation from Tasklist (the start listener lets only the lead's heads through).
+      grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.WITHDRAWAL_PROCESS_KEY,
           Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW", null);

@@ -71,9 +71,10 @@ public class CheckMeetingRequest implements ExecutionListener {
           + ParticipatingStates.all().byCode(state).orElseThrow().nameInText()
           + " (as lead, signatory or addressee): check the reference");
     }
-    if (c.status() == CaseStatus.CLOSED) {
-      throw MeetingRequestInput.CASE_REFERENCE.refusal(REFUSED,
-          "names case " + reference + ", which is closed: no more bilateral meetings can be requested in it");
+    if (c.status().isEnded()) {
+      throw MeetingRequestInput.CASE_REFERENCE.refusal(REFUSED, "names case " + reference + ", which "
+          + (c.status() == CaseStatus.CLOSED ? "is closed" : "was withdrawn")
+          + ": no more bilateral meetings can be requested in it");
     }
     if (c.deliveredAt() == null || !waitsForMeetingRequests(c)) {
       throw MeetingRequestInput.CASE_REFERENCE.refusal(REFUSED, "names case " + reference

@@ -21,6 +21,7 @@ import org.osce.vienna.delivery.MechanismInvoked;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.followup.CaseClosed;
 import org.osce.vienna.followup.FollowUpAction;
+import org.osce.vienna.followup.InvocationWithdrawn;
 import org.osce.vienna.meeting.MeetingArranged;
 import org.osce.vienna.meeting.MeetingRequested;
 import org.osce.vienna.meeting.MeetingSetAfterTarget;
@@ -60,6 +61,7 @@ public class CaseNotices {
   public static final String MEETING_ARRANGED = "MEETING_ARRANGED";
   public static final String MEETING_SET_AFTER_TARGET = "MEETING_SET_AFTER_TARGET";
   public static final String CASE_CLOSED = "CASE_CLOSED";
+  public static final String INVOCATION_WITHDRAWN = "INVOCATION_WITHDRAWN";
 
   /** How long an arranged meeting is in the calendar (its end is not recorded). */
   static final Duration MEETING_LENGTH = Duration.ofHours(1);
@@ -283,6 +285,15 @@ public class CaseNotices {
         "Case closed: " + event.label(),
         body("case-closed", event.reference(), event.label(), Map.of("actions", event.actions().isEmpty() ? "none"
             : String.join("; ", event.actions().stream().map(FollowUpAction::description).toList())))));
+  }
+
+  /** To the delegations of a withdrawn case, with the lead's reason. */
+  @EventListener
+  public void invocationWithdrawn(InvocationWithdrawn event) {
+    outbox.enqueue(event.reference(), new Notice(INVOCATION_WITHDRAWN, delegations(event.delegations()),
+        "Invocation withdrawn: " + event.label(),
+        body("invocation-withdrawn", event.reference(), event.label(), Map.of("lead",
+            capitalised(nameInText(event.lead())), "reason", event.reason() == null ? "(none given)" : event.reason()))));
   }
 
   private IcsFile meetingTarget(String reference, String label, long meetingId, Instant targetAt, int sequence) {

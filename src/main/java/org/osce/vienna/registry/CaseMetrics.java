@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cases as operators watch them, one query each per scrape ({@link RecentReading}):
- * {@code vienna_cases_open{status}} (every status but CLOSED, zeros included, so a panel never loses a
+ * {@code vienna_cases_open{status}} (every status but CLOSED and WITHDRAWN, zeros included, so a panel never loses a
  * line), {@code vienna_replies_overdue} (delivered, its reply deadline passed, neither a reply nor "no
  * response received" registered) and {@code vienna_meetings_past_target} (a bilateral meeting of an open
  * case whose one-week target has passed without an outcome recorded). "Now" is the engine's clock.
@@ -35,7 +35,7 @@ public class CaseMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     for (CaseStatus status : CaseStatus.values()) {
-      if (status != CaseStatus.CLOSED) {
+      if (!status.isEnded()) {
         Gauge.builder("vienna.cases.open", () -> open.get().getOrDefault(status, 0L)).tag("status", status.name())
             .description("Cases not closed, by status").register(registry);
       }
@@ -52,21 +52,22 @@ public class CaseMetrics implements MeterBinder {
 
   private Map<CaseStatus, Long> openByStatus() {
     Map<CaseStatus, Long> counts = new EnumMap<>(CaseStatus.class);
-    jdbc.query("SELECT status, COUNT(*) AS n FROM vm_case WHERE status <> ? GROUP BY status", rs -> {
+    jdbc.query("SELECT status, COUNT(*) AS n FROM vm_case WHERE status NOT IN (?, ?) GROUP BY status", rs -> {
       counts.put(CaseStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-    }, CaseStatus.CLOSED.name());
+    }, CaseStatus.CLOSED.name(), CaseStatus.WITHDRAWN.name());
     return counts;
   }
 
   private long repliesOverdue() {
-    return count("SELECT COUNT(*) FROM vm_case WHERE status <> ? AND response_status = ? AND response_due_at < ?",
-        CaseStatus.CLOSED.name(), ResponseStatus.PENDING.name(), ts(EngineClock.now()));
+    return count("SELECT COUNT(*) FROM vm_case WHERE status NOT IN (?, ?) AND response_status = ?"
+            + " AND response_due_at < ?",
+        CaseStatus.CLOSED.name(), CaseStatus.WITHDRAWN.name(), ResponseStatus.PENDING.name(), ts(EngineClock.now()));
   }
 
   private long meetingsPastTarget() {
     return count("SELECT COUNT(*) FROM vm_meeting m JOIN vm_case c ON c.reference = m.case_reference"
-        + " WHERE c.status <> ? AND m.recorded_at IS NULL AND m.target_at < ?",
-        CaseStatus.CLOSED.name(), ts(EngineClock.now()));
+        + " WHERE c.status NOT IN (?, ?) AND m.recorded_at IS NULL AND m.target_at < ?",
+        CaseStatus.CLOSED.name(), CaseStatus.WITHDRAWN.name(), ts(EngineClock.now()));
   }
 
   private long count(String sql, Object... args) {

@@ -128,7 +128,7 @@ public class PastInvocations {
     if (letter != null) {
       LocalDate dated = LocalDate.ofInstant(past.deliveredAt(), properties.timeZone());
       letters.save(reference, new Letters.FinalLetter(composer.html(letter, signing, dated,
-          properties.responsePeriodDays()), OnBehalfOf.followingDelegations(signing), past.deliveredAt()));
+          properties.responsePeriodDays()), OnBehalfOf.followingDelegations(signing), past.deliveredAt()), signing);
     }
     timeline.record(reference, past.deliveredAt(), TimelineEvent.LETTER_DELIVERED, null, "on behalf of "
         + signing.size() + " delegation(s)");

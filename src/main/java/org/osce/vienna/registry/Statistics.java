@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.Deadlines;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * was registered or the deadline has passed without a reply; else it is still awaited. Days to reply
  * are calendar days in Vienna from the day of delivery to the day the (first) reply was received. The
  * share substantive is of the replies assessed. A follow-up counts once per case however often it was
- * chosen.
+ * chosen. A withdrawn invocation that had no reply when it was withdrawn is not counted: no reply was
+ * awaited any more, and it was not left unanswered.
  */
 @Component
 public class Statistics {
@@ -63,8 +65,11 @@ public class Statistics {
    */
   public List<Row> rows(Optional<? extends Collection<String>> delegations, Optional<String> addressee,
       Optional<Integer> year, Instant now) {
-    List<String> conditions = new ArrayList<>(List.of("c.delivered_at IS NOT NULL"));
-    List<Object> args = new ArrayList<>();
+    // A withdrawn invocation awaits no reply: unanswered when withdrawn, it counts nowhere (neither as
+    // unanswered nor as awaiting); answered before it was withdrawn, it counts with its reply.
+    List<String> conditions = new ArrayList<>(List.of("c.delivered_at IS NOT NULL",
+        "NOT (c.status = ? AND c.response_status = ?)"));
+    List<Object> args = new ArrayList<>(List.of(CaseStatus.WITHDRAWN.name(), ResponseStatus.PENDING.name()));
     addressee.ifPresent(code -> {
       conditions.add("c.addressee_state = ?");
       args.add(code);

@@ -1,9 +1,5 @@
 package org.osce.vienna.signoff;
 
-import static org.osce.vienna.engine.ProcessConstants.SIGNATORIES;
-import static org.osce.vienna.engine.ProcessConstants.SIGNATORIES_TEXT;
-import static org.osce.vienna.engine.ProcessConstants.SIGNATORY_COUNT;
-
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,7 +12,10 @@ import org.osce.vienna.engine.CaseVariables;
 import org.osce.vienna.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
-/** Ends the sign-off round (all decided, or the deadline passed): the undecided are recorded as not joined. */
+/**
+ * Ends the sign-off round (all decided, or the deadline passed): the undecided are recorded as not joined. The
+ * signatories the later steps read are set with the letter that names them (ComposeFinalLetter).
+ */
 @Component
 public class CloseSignOffRound implements JavaDelegate {
 
@@ -33,12 +32,11 @@ public class CloseSignOffRound implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = CaseVariables.reference(execution);
+    // A late join (Coalition) locks the case too: it lands before the round closes or after, never half-way.
+    cases.lock(reference);
     Instant now = EngineClock.now();
     List<String> undecided = signatories.closeRound(reference, now);
     List<String> signing = signatories.signing(reference);
-    execution.setVariable(SIGNATORIES, CaseVariables.jsonValue(signing));
-    execution.setVariable(SIGNATORY_COUNT, signing.size());
-    execution.setVariable(SIGNATORIES_TEXT, OnBehalfOf.sentence(signing));
     cases.status(reference, CaseStatus.DELIVERY);
     List<String> declined = signatories.declined(reference);
     timeline.record(reference, now, TimelineEvent.SIGN_OFF_CLOSED, null, signing.size() + " States sign"

@@ -47,9 +47,12 @@ public class SignOff implements FormVariables {
     this.properties = properties;
   }
 
-  /** The invited delegations of the case in the order of their names, none before the round opens. */
+  /**
+   * The invited delegations of the case, and those that joined without an invitation, in the order of their names;
+   * none before the round opens.
+   */
   public List<Entry> of(String reference) {
-    return signatories.of(reference).stream().filter(s -> Signatories.INVITED.equals(s.role()))
+    return signatories.of(reference).stream().filter(s -> !Signatories.LEAD.equals(s.role()))
         .map(SignOff::entry)
         .sorted((a, b) -> name(a.state()).compareTo(name(b.state())))
         .toList();

@@ -10,12 +10,17 @@ import org.osce.vienna.casefile.ParticipatingState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The delegations of a case (vm_signatory): the lead, and each invited delegation's decision with who and when. */
+/**
+ * The delegations of a case (vm_signatory): the lead, each invited delegation's decision with who and when, and
+ * the delegations that joined without an invitation.
+ */
 @Repository
 public class Signatories {
 
   public static final String LEAD = "LEAD";
   public static final String INVITED = "INVITED";
+  /** A delegation that joined without being invited (a late join, POST .../co-signatories). */
+  public static final String UNINVITED = "UNINVITED";
 
   private final JdbcTemplate jdbc;
 
@@ -50,6 +55,31 @@ public class Signatories {
         reference, code, INVITED, SignOffDecision.PENDING.name()) == 1;
   }
 
+  /**
+   * A delegation joins late: one that declined, did not decide by the deadline or withdrew its signature, or one
+   * that was not invited. False when it signs already.
+   */
+  public boolean joinLate(String reference, String code, String by, Instant at) {
+    if (jdbc.update("UPDATE vm_signatory SET decision = ?, decision_comment = NULL, decided_by = ?, decided_at = ?"
+            + " WHERE case_reference = ? AND state_code = ? AND role <> ? AND decision <> ?",
+        SignOffDecision.JOINED.name(), by, ts(at), reference, code, LEAD, SignOffDecision.JOINED.name()) == 1) {
+      return true;
+    }
+    if (of(reference).stream().anyMatch(s -> s.stateCode().equals(code))) {
+      return false;
+    }
+    jdbc.update("INSERT INTO vm_signatory (case_reference, state_code, role, decision, decided_by, decided_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", reference, code, UNINVITED, SignOffDecision.JOINED.name(), by, ts(at));
+    return true;
+  }
+
+  /** A co-signatory (never the lead) withdraws its signature: recorded as declined. False when it did not sign. */
+  public boolean withdraw(String reference, String code, String by, Instant at) {
+    return jdbc.update("UPDATE vm_signatory SET decision = ?, decision_comment = NULL, decided_by = ?, decided_at = ?"
+            + " WHERE case_reference = ? AND state_code = ? AND role <> ? AND decision = ?",
+        SignOffDecision.DECLINED.name(), by, ts(at), reference, code, LEAD, SignOffDecision.JOINED.name()) == 1;
+  }
+
   /** Closes the round: whoever has not decided is recorded as not joined. Returns their codes. */
   public List<String> closeRound(String reference, Instant at) {
     List<String> undecided = jdbc.queryForList("SELECT state_code FROM vm_signatory WHERE case_reference = ?"
@@ -60,7 +90,8 @@ public class Signatories {
   }
 
   public List<Signatory> of(String reference) {
-    return jdbc.query("SELECT * FROM vm_signatory WHERE case_reference = ? ORDER BY role DESC, state_code",
+    return jdbc.query("SELECT * FROM vm_signatory WHERE case_reference = ? ORDER BY CASE WHEN role = 'LEAD' THEN 0 ELSE 1 END,"
+        + " state_code",
         (rs, i) -> new Signatory(rs.getString("state_code"), rs.getString("role"),
             SignOffDecision.valueOf(rs.getString("decision")), rs.getString("decision_comment"),
             rs.getString("decided_by"), instant(rs, "decided_at")), reference);

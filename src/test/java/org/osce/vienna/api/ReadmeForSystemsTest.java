@@ -52,6 +52,7 @@ class ReadmeForSystemsTest extends ApiTestSupport {
     ensureDemoUser("officer-gb", Groups.delegation("GB"));
     ensureDemoUser("head-gb", Groups.delegation("GB"), Groups.heads("GB"));
     ensureDemoUser("head-de", Groups.delegation("DE"), Groups.heads("DE"));
+    ensureDemoUser("head-fr", Groups.delegation("FR"), Groups.heads("FR"));
     ensureDemoUser("officer-ru", Groups.delegation("RU"));
     ensureDemoUser("manager", Groups.MANAGERS);
 

@@ -703,6 +703,49 @@ class TasklistAndCockpitBrowserTest {
     return total;
   }
 
+  // ---------------------------------------------------------------- a withdrawal, on a case of its own
+
+  /** The case the lead withdraws from Tasklist (its letter waits for signature). */
+  static final String WITHDRAWN = "VM-2026-BY-03";
+
+  @Test
+  @Order(30)
+  void theGbHeadWithdrawsACaseFromTasklistAndEveryTaskOfItEnds() {
+    caseAwaitingDelivery(WITHDRAWN);
+    browser.login("tasklist", "head-gb");
+
+    // A reference of no case of hers: refused in a sentence, nothing created.
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(WITHDRAWAL_PROCESS_KEY).count();
+    browser.startProcess("Withdraw an invocation");
+    browser.type("Field_Reference", "VM-2021-BY-99");
+    browser.type("Field_Reason", "Overtaken by events.");
+    browser.submitStart();
+    assertThat(browser.readAndCloseNotification()).containsExactly("The process could not be started. :",
+        "The case reference 'VM-2021-BY-99' names no case of the United Kingdom: check the reference.");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(WITHDRAWAL_PROCESS_KEY).count()).isEqualTo(before);
+    browser.click(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"));
+
+    browser.startProcess("Withdraw an invocation");
+    browser.type("Field_Reference", WITHDRAWN);
+    browser.type("Field_Reason", "The persons concerned were released on 20 November.");
+    browser.shot("20-withdraw-invocation");
+    assertThat(browser.submitStart()).contains("The process has been started.");
+    assertThat(browser.notifications()).contains("Started for case " + WITHDRAWN);
+
+    await("the case withdrawn", () -> cases.get(WITHDRAWN).status() == CaseStatus.WITHDRAWN
+        && processInstance(WITHDRAWN) == null, () -> whereIs(WITHDRAWN));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(WITHDRAWN).count()).isZero();
+    assertThat(timeline.of(WITHDRAWN)).last().satisfies(e -> {
+      assertThat(e.event()).isEqualTo("INVOCATION_WITHDRAWN");
+      assertThat(e.by()).isEqualTo("head-gb");
+      assertThat(e.detail()).isEqualTo("The persons concerned were released on 20 November.");
+    });
+    browser.filter("My delegation's tasks");
+    assertThat(browser.taskList()).noneSatisfy(entry -> assertThat(entry).contains(WITHDRAWN));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Cockpit's retry dialog, once it shows the answer (a loaded machine takes seconds), whichever it is. */

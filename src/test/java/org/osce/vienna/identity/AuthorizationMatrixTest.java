@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.Documents;
+import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.H2ApplicationTest;
@@ -62,6 +65,10 @@ class AuthorizationMatrixTest {
     HEAD_OF_LEAD("head-gb"),
     OFFICER_OF_OTHER_DELEGATION("officer-se"),
     HEAD_OF_INVITED_DELEGATION("head-de"),
+    /** Sweden's head: neither leading nor invited, but a head of delegation who may join a letter. */
+    HEAD_OF_OTHER_DELEGATION("head-se"),
+    /** Belarus's head: the addressee, which never co-signs and does not learn of a letter before it is delivered. */
+    HEAD_OF_ADDRESSEE("head-by"),
     MANAGER("manager"),
     ADMIN("demo"),
     ANONYMOUS(null);
@@ -112,6 +119,8 @@ class AuthorizationMatrixTest {
   CaseRecords cases;
   @Autowired
   Documents documents;
+  @Autowired
+  Signatories signatories;
 
   static final AtomicInteger CASES = new AtomicInteger();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -742,6 +751,116 @@ class AuthorizationMatrixTest {
       }
     };
     assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
+  }
+
+  /**
+   * The coalition's and the withdrawal's write paths (second edition), for every role, the two heads that the
+   * table above has no column for included: Sweden's (neither leading nor invited, who may join a letter) and
+   * Belarus's (the addressee). Each row runs on a case of its own, led by GB to Belarus, Germany invited; the
+   * refused leave it as it was.
+   */
+  static final String COALITION_WRITES = """
+      # action                                  | OL | HL | OO | HO | HI | AB | MA | AD | AN
+      API_WITHDRAW_INVOCATION                   | -  | +  | -  | -  | -  | -  | -  | +  | -
+      TASKLIST_WITHDRAW_INVOCATION              | -  | +  | -  | -  | -  | -  | -  | +  | -
+      CORRELATE_WITHDRAWAL_MESSAGE              | -  | -  | -  | -  | -  | -  | -  | +  | -
+      API_JOIN_IN_OWN_NAME                      | -  | -  | -  | +  | +  | -  | -  | +  | -
+      API_JOIN_IN_ANOTHER_STATES_NAME           | -  | -  | -  | -  | -  | -  | -  | +  | -
+      API_WITHDRAW_SIGNATURE_OF_GERMANY         | -  | -  | -  | -  | +  | -  | -  | +  | -
+      # With the Tasklist login in the browser's session and its CSRF token: the case API only reads.
+      API_WITHDRAW_INVOCATION_WITH_WEBAPP_LOGIN | -  | -  | -  | -  | -  | -  | -  | -  | -
+      API_JOIN_WITH_WEBAPP_LOGIN                | -  | -  | -  | -  | -  | -  | -  | -  | -
+      API_WITHDRAW_SIGNATURE_WITH_WEBAPP_LOGIN  | -  | -  | -  | -  | -  | -  | -  | -  | -
+      """;
+
+  enum CoalitionWrite {
+    API_WITHDRAW_INVOCATION, TASKLIST_WITHDRAW_INVOCATION, CORRELATE_WITHDRAWAL_MESSAGE, API_JOIN_IN_OWN_NAME,
+    API_JOIN_IN_ANOTHER_STATES_NAME, API_WITHDRAW_SIGNATURE_OF_GERMANY, API_WITHDRAW_INVOCATION_WITH_WEBAPP_LOGIN,
+    API_JOIN_WITH_WEBAPP_LOGIN, API_WITHDRAW_SIGNATURE_WITH_WEBAPP_LOGIN
+  }
+
+  static Stream<Arguments> coalitionWrites() {
+    List<Role> columns = List.of(Role.OFFICER_OF_LEAD, Role.HEAD_OF_LEAD, Role.OFFICER_OF_OTHER_DELEGATION,
+        Role.HEAD_OF_OTHER_DELEGATION, Role.HEAD_OF_INVITED_DELEGATION, Role.HEAD_OF_ADDRESSEE, Role.MANAGER,
+        Role.ADMIN, Role.ANONYMOUS);
+    List<Arguments> cells = new ArrayList<>();
+    for (String line : COALITION_WRITES.strip().split("\n")) {
+      if (line.strip().startsWith("#")) {
+        continue;
+      }
+      String[] cell = line.split("\\|");
+      for (int i = 0; i < columns.size(); i++) {
+        cells.add(Arguments.of(columns.get(i), CoalitionWrite.valueOf(cell[0].strip()),
+            cell[i + 1].strip().equals("+") ? Outcome.ALLOWED : Outcome.DENIED));
+      }
+    }
+    assertThat(cells).hasSize(CoalitionWrite.values().length * columns.size());
+    return cells.stream();
+  }
+
+  @ParameterizedTest(name = "{0} may {1}: {2}")
+  @MethodSource("coalitionWrites")
+  void coalitionAndWithdrawalMatrix(Role role, CoalitionWrite action, Outcome expected) {
+    Outcome actual = switch (action) {
+      case API_WITHDRAW_INVOCATION, API_WITHDRAW_INVOCATION_WITH_WEBAPP_LOGIN -> {
+        String reference = caseAtSignOff().getBusinessKey();
+        String body = write(Map.of(REASON, "The persons concerned were released."));
+        Outcome outcome = action == CoalitionWrite.API_WITHDRAW_INVOCATION
+            ? byStatus(call(role, HttpMethod.POST, "/api/cases/" + reference + "/withdrawal", body))
+            : byStatus(webapp(role).send("POST", "/api/cases/" + reference + "/withdrawal", body, true));
+        assertThat(cases.get(reference).status() == CaseStatus.WITHDRAWN)
+            .isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case TASKLIST_WITHDRAW_INVOCATION -> {
+        String reference = caseAtSignOff().getBusinessKey();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/process-definition/key/"
+            + WITHDRAWAL_PROCESS_KEY + "/submit-form", Map.of("variables", Map.of(
+                REFERENCE, Map.of("type", "String", "value", reference),
+                REASON, Map.of("type", "String", "value", "The persons concerned were released.")))));
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processDefinitionKey(WITHDRAWAL_PROCESS_KEY).processInstanceBusinessKey(reference).count())
+            .isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
+        yield outcome;
+      }
+      case CORRELATE_WITHDRAWAL_MESSAGE -> {
+        String reference = caseAtSignOff().getBusinessKey();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/message", Map.of(
+            "messageName", MESSAGE_INVOCATION_WITHDRAWN, "businessKey", reference, "processVariables", Map.of(
+                WITHDRAWAL_REASON, Map.of("type", "String", "value", "The persons concerned were released.")))));
+        assertThat(cases.get(reference).status() == CaseStatus.WITHDRAWN)
+            .isEqualTo(outcome == Outcome.ALLOWED);
+        yield outcome;
+      }
+      case API_JOIN_IN_OWN_NAME, API_JOIN_IN_ANOTHER_STATES_NAME, API_JOIN_WITH_WEBAPP_LOGIN -> {
+        String reference = caseAtSignOff().getBusinessKey();
+        String state = action == CoalitionWrite.API_JOIN_IN_ANOTHER_STATES_NAME ? "FR" : ownState(role);
+        String body = write(Map.of(CO_SIGNATORY_STATE, state));
+        String path = "/api/cases/" + reference + "/co-signatories";
+        Outcome outcome = action == CoalitionWrite.API_JOIN_WITH_WEBAPP_LOGIN
+            ? byStatus(webapp(role).send("POST", path, body, true)) : byStatus(call(role, HttpMethod.POST, path, body));
+        assertThat(signatories.signing(reference).contains(state))
+            .isEqualTo(outcome == Outcome.ALLOWED || "GB".equals(state));
+        yield outcome;
+      }
+      case API_WITHDRAW_SIGNATURE_OF_GERMANY, API_WITHDRAW_SIGNATURE_WITH_WEBAPP_LOGIN -> {
+        ProcessInstance pi = caseAtSignOff();
+        driver.complete(pi, TASK_DECIDE_CO_SIGNING, "head-de", head("DE"), vars(CO_SIGNS, true));
+        driver.runJobs(pi);
+        String path = "/api/cases/" + pi.getBusinessKey() + "/co-signatories/DE";
+        Outcome outcome = action == CoalitionWrite.API_WITHDRAW_SIGNATURE_OF_GERMANY
+            ? byStatus(call(role, HttpMethod.DELETE, path, null)) : byStatus(webapp(role).send("DELETE", path, null, true));
+        assertThat(signatories.signing(pi.getBusinessKey()).contains("DE")).isEqualTo(outcome == Outcome.DENIED);
+        yield outcome;
+      }
+    };
+    assertThat(actual).as("%s (%s) may %s", role, role.user, action).isEqualTo(expected);
+  }
+
+  /** The State a role's user would join in the name of: the one she heads or works for; France for the others. */
+  private static String ownState(Role role) {
+    return role.user != null && role.user.matches("(head|officer)-[a-z]{2}")
+        ? role.user.substring(role.user.length() - 2).toUpperCase(Locale.ROOT) : "FR";
   }
 
   /** A past invocation of GB's that ended without a reply. */

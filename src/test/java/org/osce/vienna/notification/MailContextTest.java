@@ -69,7 +69,7 @@ abstract class MailContextTest {
     signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
     String html = composer.html(Fixtures.letter(), signatories, LocalDate.of(2021, 11, 4), 10);
     letters.save(reference, new Letters.FinalLetter(html, OnBehalfOf.followingDelegations(signatories),
-        Instant.parse("2021-11-04T09:00:00Z")));
+        Instant.parse("2021-11-04T09:00:00Z")), signatories);
     return reference;
   }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.engine.EngineClock;
+import org.osce.vienna.followup.Withdrawal;
 import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
@@ -49,6 +50,8 @@ class RequestBilateralMeetingProcessTest {
   Meetings meetings;
   @Autowired
   Timeline timeline;
+  @Autowired
+  Withdrawal withdrawal;
 
   CaseDriver driver;
   static int caseNumber;
@@ -182,6 +185,28 @@ class RequestBilateralMeetingProcessTest {
     assertThat(pi).isEnded();
 
     assertRefused("head-gb", head("GB"), vars(REFERENCE, reference), REFERENCE, "is closed");
+  }
+
+  @Test
+  void aRequestOnItsWayToACaseThatIsWithdrawnEndsWithIt() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference);
+    ProcessInstance request = request("head-de", head("DE"), vars(REFERENCE, reference));
+    assertThat(request).isWaitingAt("Task_PassRequestToCase");
+
+    driver.asUser("head-gb", head("GB"), () -> {
+      withdrawal.withdraw(reference, "A dialogue has begun.", "head-gb");
+      return null;
+    });
+    assertThat(request).isEnded();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(request.getId()).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request.getId())
+        .singleResult().getDeleteReason()).isEqualTo("The invocation was withdrawn");
+    driver.runJobs(pi);
+    assertThat(pi).isEnded();
+    assertThat(meetings.of(reference)).isEmpty();
+    // And a withdrawn case takes no new request.
+    assertRefused("head-gb", head("GB"), vars(REFERENCE, reference), REFERENCE, "was withdrawn");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.casefile.CaseStageConflict;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ParticipatingState;
@@ -44,10 +46,13 @@ import org.osce.vienna.engine.StateNames;
 import org.osce.vienna.engine.StateNamesBackfill;
 import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.followup.FollowUps;
+import org.osce.vienna.followup.Withdrawal;
 import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.notification.NotificationOutbox;
+import org.osce.vienna.registry.Statistics;
 import org.osce.vienna.response.Assessment;
 import org.osce.vienna.response.Assessments;
+import org.osce.vienna.signoff.Coalition;
 import org.osce.vienna.signoff.SignOffDecision;
 import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.support.CaseDriver;
@@ -816,6 +821,26 @@ class ViennaMechanismProcessTest {
     return pi;
   }
 
+  // ---- The coalition (late joins, withdrawn signatures) and the withdrawal of an invocation ----
+
+  @Autowired
+  Coalition coalition;
+  @Autowired
+  Withdrawal withdrawal;
+  @Autowired
+  Statistics statistics;
+
+  /** Drafted with {@code invited}, approved, each decided as given, the round closed: the letter waits for signature. */
+  private ProcessInstance letterAwaitingSignature(String reference, Map<String, Boolean> decisions) {
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.copyOf(decisions.keySet()));
+    approve(pi);
+    decisions.forEach((code, joins) -> decide(pi, code, joins));
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    return pi;
+  }
+
   @Test
   void nothingIsMadePublicUnlessTheHeadsDecideItButTheSignatoriesAreTold() {
     String reference = newReference();
@@ -878,5 +903,243 @@ class ViennaMechanismProcessTest {
             + DateTimes.shownDay(LocalDate.parse(councilDay))));
     assertThat(driver.variable(pi, ANNOUNCEMENTS).toString())
         .isEqualTo("[\"INFORM_PARTICIPATING_STATES\",\"PERMANENT_COUNCIL_STATEMENT\"]");
+  }
+
+  private void join(String reference, String code) {
+    driver.asUser("head-" + code.toLowerCase(), head(code), () -> coalition.join(reference, code));
+  }
+
+  private void withdrawSignature(String reference, String code) {
+    driver.asUser("head-" + code.toLowerCase(), head(code), () -> coalition.withdraw(reference, code));
+  }
+
+  private String letterHtml(String reference) {
+    return letters.find(reference).orElseThrow().html();
+  }
+
+  @Test
+  void aLateJoinAfterCompositionChangesTheLettersListAndEachComposedLetterKeepsItsOwn() {
+    String reference = newReference();
+    ProcessInstance pi = letterAwaitingSignature(reference, Map.of("DE", false));
+    assertThat(letterHtml(reference)).contains("on behalf of the following delegation: the United Kingdom.");
+    ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofHours(2))));
+
+    // France, never invited, joins while the letter waits for the lead's signature: the letter is composed again.
+    join(reference, "FR");
+    assertThat(pi).hasPassed("Event_SignatoriesChanged");
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    assertThat(letterHtml(reference))
+        .contains("on behalf of the following delegations: France and the United Kingdom.");
+    assertThat(driver.variable(pi, SIGNATORIES_TEXT)).isEqualTo("France and the United Kingdom");
+    assertThat(driver.variable(pi, SIGNATORY_COUNT)).isEqualTo(2);
+
+    // Germany, which had declined, changes its mind; then France withdraws its signature again.
+    join(reference, "DE");
+    driver.runJobs(pi);
+    withdrawSignature(reference, "FR");
+    driver.runJobs(pi);
+    assertThat(letterHtml(reference))
+        .contains("on behalf of the following delegations: Germany and the United Kingdom.")
+        .doesNotContain("France");
+    assertThat(letters.compositions(reference)).extracting(c -> String.join(",", c.signatories()))
+        .containsExactly("GB", "GB,FR", "GB,FR,DE", "GB,DE");
+    assertThat(signOffState.of(reference)).extracting(e -> e.state() + " " + e.decision())
+        .containsExactly("FR DECLINED", "DE JOINED");
+    assertThat(timeline.of(reference)).filteredOn(e -> e.event().matches("CO_SIGNATORY_JOINED|CO_SIGNATURE_WITHDRAWN"))
+        .extracting(e -> e.event() + " " + e.by() + " " + e.detail())
+        .containsExactly("CO_SIGNATORY_JOINED head-fr FR", "CO_SIGNATORY_JOINED head-de DE",
+            "CO_SIGNATURE_WITHDRAWN head-fr FR");
+    assertThat(events(reference)).filteredOn("LETTER_COMPOSED"::equals).hasSize(4);
+
+    // The letter goes out on behalf of those that sign when it is signed; after that, nobody joins.
+    deliverByHand(pi, EngineClock.now());
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE);
+    assertThat(letters.compositions(reference)).last()
+        .satisfies(c -> assertThat(c.signatories()).containsExactly("GB", "DE"));
+    assertThatThrownBy(() -> join(reference, "FR"))
+        .isInstanceOf(CaseStageConflict.class)
+        .hasMessageContaining("its letter was signed and delivered on ");
+    assertThat(signatories.signing(reference)).containsExactly("GB", "DE");
+  }
+
+  @Test
+  void aDelegationStillDecidingThatJoinsOrWithdrawsAnswersItsOwnOpenTask() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of("DE", "FR", "US"));
+    approve(pi);
+
+    join(reference, "DE");
+    withdrawSignature(reference, "FR");
+    // Their questions are answered: no task of theirs stays open; the United States still decide.
+    assertThat(driver.tasks(pi, TASK_DECIDE_CO_SIGNING)).singleElement()
+        .satisfies(t -> assertThat(engine.getTaskService().getVariable(t.getId(), INVITED_DELEGATION)).isEqualTo("US"));
+    assertThat(signOffState.of(reference)).extracting(e -> e.state() + " " + e.decision())
+        .containsExactly("FR DECLINED", "DE JOINED", "US UNDECIDED");
+    assertThat(timeline.of(reference)).filteredOn(e -> e.event().startsWith("CO_SIGNING_"))
+        .extracting(e -> e.event() + " " + e.by()).containsExactly("CO_SIGNING_JOINED head-de",
+            "CO_SIGNING_DECLINED head-fr");
+    // Sweden joins while the round is open: recorded, and named when the letter is composed.
+    join(reference, "SE");
+    decide(pi, "US", false);
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_SIGN_AND_DELIVER);
+    assertThat(letterHtml(reference))
+        .contains("on behalf of the following delegations: Germany, Sweden, and the United Kingdom.");
+  }
+
+  @Test
+  void theAddresseeAndTheLeadNeverChangeTheListAndNothingChangesBeforeTheRoundOpens() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    assertThatThrownBy(() -> join(reference, "FR"))
+        .isInstanceOf(CaseStageConflict.class)
+        .hasMessageContaining("the sign-off round opens once it is");
+    draft(pi, List.of("DE"));
+    approve(pi);
+    assertThatThrownBy(() -> join(reference, "BY")).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsEntry(
+            "state", "is Belarus, the State the letter is addressed to: it never co-signs it"));
+    assertThatThrownBy(() -> withdrawSignature(reference, "GB")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("the lead delegation, which always signs its letter: to take the letter back,"
+            + " withdraw the invocation");
+    // Asking for what already holds changes nothing.
+    decide(pi, "DE", true);
+    join(reference, "DE");
+    assertThat(events(reference)).doesNotContain("CO_SIGNATORY_JOINED");
+    assertThat(signatories.signing(reference)).containsExactly("GB", "DE");
+  }
+
+  /** Everything of the case has ended: no task, job, timer or event subscription is left, and nothing waits. */
+  private void assertNothingLeft(ProcessInstance pi, String reference) {
+    assertThat(pi).isEnded();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
+        .as("no process of the case, a meeting request neither").isZero();
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.WITHDRAWN);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_NotifyWithdrawal").finished().count()).isOne();
+  }
+
+  private void withdraw(String reference, String reason) {
+    driver.asUser("head-gb", head("GB"), () -> {
+      withdrawal.withdraw(reference, reason, "head-gb");
+      return null;
+    });
+  }
+
+  @Test
+  void aCaseWithdrawnDuringSignOffEndsItsTasksAndTimersAndTellsEveryDelegationConcerned() {
+    String reference = newReference();
+    ProcessInstance pi = startCase(reference);
+    draft(pi, List.of("DE", "FR", "US"));
+    approve(pi);
+    decide(pi, "DE", true);
+    decide(pi, "US", false);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("the sign-off deadline and the reminder").isEqualTo(2);
+
+    withdraw(reference, "The persons concerned were released.");
+    // Recorded at once, in the transaction that ended the tasks; the delegations are told by the next step.
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.WITHDRAWN);
+    assertThat(driver.tasks(pi, TASK_DECIDE_CO_SIGNING)).isEmpty();
+    driver.runJobs(pi);
+    assertNothingLeft(pi, reference);
+    assertThat(pi).hasPassedInOrder("StartEvent_InvocationWithdrawn", "Task_NotifyWithdrawal",
+        "EndEvent_InvocationWithdrawn");
+    assertThat(timeline.of(reference)).last().satisfies(e -> {
+      assertThat(e.event()).isEqualTo("INVOCATION_WITHDRAWN");
+      assertThat(e.by()).isEqualTo("head-gb");
+      assertThat(e.detail()).isEqualTo("The persons concerned were released.");
+    });
+    // The lead, Germany (signs) and France (still deciding) are told; the United States declined.
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("INVOCATION_WITHDRAWN"))
+        .extracting(n -> n.recipient()).containsExactlyInAnyOrder("delegation-gb", "delegation-de", "delegation-fr");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("INVOCATION_WITHDRAWN")).first()
+        .satisfies(n -> assertThat(n.body()).contains("The United Kingdom has withdrawn its invocation",
+            "Reason given: The persons concerned were released."));
+
+    assertThatThrownBy(() -> withdraw(reference, "Again"))
+        .isInstanceOf(CaseStageConflict.class).hasMessageContaining("was already withdrawn");
+    assertThatThrownBy(() -> join(reference, "FR"))
+        .isInstanceOf(CaseStageConflict.class).hasMessageContaining("it was withdrawn");
+  }
+
+  @Test
+  void aCaseWithdrawnWhileTheReplyIsAwaitedEndsItsDeadlinesAndMeetings() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    // The addressee asked for a meeting (its one-week target runs). A head's request still on its way to a
+    // withdrawn case ends too: RequestBilateralMeetingProcessTest, which measures that model.
+    driver.correlate(MESSAGE_BILATERAL_MEETING_REQUESTED, reference, vars(
+        MEETING_REQUESTED_BY, "BY", MEETING_REQUESTED_AT, OffsetDateTime.now(ZoneOffset.UTC).toString()));
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_REGISTER_RESPONSE, TASK_ARRANGE_BILATERAL_MEETING);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("the reply deadline, its reminder, the meeting target").isEqualTo(3);
+
+    ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofDays(2))));
+    withdraw(reference, "A dialogue has begun.");
+    driver.runJobs(pi);
+    assertNothingLeft(pi, reference);
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("INVOCATION_WITHDRAWN"))
+        .extracting(n -> n.recipient()).containsExactlyInAnyOrder("delegation-gb", "delegation-de");
+    // The reply deadline passing later changes nothing: nothing waits for it any more.
+    assertThat(cases.get(reference).deadlineMissedAt()).isNull();
+  }
+
+  @Test
+  void anUnansweredInvocationWithdrawnIsNoLongerCountedAsUnansweredInTheRegistry() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant afterTheDeadline = cases.get(reference).responseDueAt().plus(Duration.ofDays(2));
+    ClockUtil.setCurrentTime(Date.from(afterTheDeadline));
+    driver.fireTimer(pi, "Event_ResponseDeadlinePassed");
+    String before = registryOfBelarus(afterTheDeadline);
+
+    withdraw(reference, "The persons concerned were released.");
+    driver.runJobs(pi);
+    String after = registryOfBelarus(afterTheDeadline);
+    // One invocation and one "no reply" fewer: it was withdrawn, not left unanswered.
+    assertThat(after).isEqualTo(minusOneUnanswered(before));
+  }
+
+  /** Belarus's invocations and replies with none (all years): "invocations/noReply". */
+  private String registryOfBelarus(Instant now) {
+    var rows = statistics.rows(Optional.empty(), Optional.of("BY"), Optional.empty(), now);
+    return rows.stream().mapToInt(Statistics.Row::invocations).sum() + "/"
+        + rows.stream().mapToInt(Statistics.Row::noReply).sum();
+  }
+
+  private static String minusOneUnanswered(String registry) {
+    String[] counts = registry.split("/");
+    return (Integer.parseInt(counts[0]) - 1) + "/" + (Integer.parseInt(counts[1]) - 1);
+  }
+
+  @Test
+  void aCaseWithdrawnAtFollowUpEndsTheDecisionAndAClosedCaseCannotBeWithdrawn() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    noResponseAfterTheDeadline(pi, reference);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    withdraw(reference, "Overtaken by the Moscow Mechanism invoked by others.");
+    driver.runJobs(pi);
+    assertNothingLeft(pi, reference);
+    assertThat(followUps.of(reference)).isEmpty();
+
+    ClockUtil.reset();
+    String closed = newReference();
+    ProcessInstance other = deliveredCase(closed, List.of("DE"));
+    noResponseAfterTheDeadline(other, closed);
+    decideFollowUp(other);
+    assertThat(other).isEnded();
+    assertThatThrownBy(() -> withdraw(closed, "Too late"))
+        .isInstanceOf(CaseStageConflict.class)
+        .hasMessageContaining("is closed: a closed case cannot be withdrawn");
+    assertThat(cases.get(closed).status()).isEqualTo(CaseStatus.CLOSED);
   }
 }
