@@ -4,8 +4,10 @@ import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_ACTIONS;
 import static org.osce.vienna.engine.ProcessConstants.MOSCOW_SUPPORTERS;
 import static org.osce.vienna.engine.ProcessConstants.TASK_DECIDE_FOLLOW_UP;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.osce.vienna.delivery.Publicity;
 import org.osce.vienna.engine.Field;
 import org.osce.vienna.engine.InputContract;
 import org.osce.vienna.engine.InputReader;
@@ -19,22 +21,25 @@ import org.osce.vienna.engine.InputValues;
  * @param moscowSupporters the States supporting the lead in invoking the Moscow Mechanism; empty when it is not
  *     chosen
  */
-public record FollowUpDecision(List<FollowUpAction> actions, List<String> moscowSupporters) {
+public record FollowUpDecision(List<FollowUpAction> actions, List<String> moscowSupporters, Publicity publicity) {
 
   public static final Field ACTIONS = Field.textList(FOLLOW_UP_ACTIONS)
       .labelled("the follow-up");
   public static final Field SUPPORTERS = Field.textList(MOSCOW_SUPPORTERS)
       .labelled("the supporters of the Moscow Mechanism");
 
-  public static final InputContract TASK = InputContract.task(TASK_DECIDE_FOLLOW_UP, ACTIONS, SUPPORTERS);
+  public static final InputContract TASK = InputContract.task(TASK_DECIDE_FOLLOW_UP, ACTIONS, SUPPORTERS,
+      Publicity.ANNOUNCEMENTS_FIELD, Publicity.PERMANENT_COUNCIL_DATE_FIELD);
 
   public static final String REFUSED = "The follow-up cannot be decided";
 
   /**
    * Reads and checks a decision in a case of {@code lead} to {@code addressee}, signed by {@code signing} (the
-   * lead among them), throwing once with every problem.
+   * lead among them) and started on {@code startedOn}, throwing once with every problem. What is made public now
+   * is read as at delivery ({@link Publicity#read}).
    */
-  public static FollowUpDecision read(InputValues values, List<String> signing, String lead, String addressee) {
+  public static FollowUpDecision read(InputValues values, List<String> signing, String lead, String addressee,
+      LocalDate startedOn) {
     InputReader in = new InputReader(values);
     List<FollowUpAction> actions = new ArrayList<>();
     for (String value : in.texts(ACTIONS)) {
@@ -55,8 +60,9 @@ public record FollowUpDecision(List<FollowUpAction> actions, List<String> moscow
     } else if (!named.isEmpty()) {
       in.refuse(MOSCOW_SUPPORTERS, "are taken only with MOSCOW_MECHANISM among the follow-up actions");
     }
+    Publicity publicity = Publicity.read(in, startedOn);
     in.throwIfAny(REFUSED);
-    return new FollowUpDecision(List.copyOf(actions), List.copyOf(supporters));
+    return new FollowUpDecision(List.copyOf(actions), List.copyOf(supporters), publicity);
   }
 
   public List<String> names() {

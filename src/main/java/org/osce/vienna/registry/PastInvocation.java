@@ -107,7 +107,7 @@ public record PastInvocation(StartInput start, List<String> signatories, Instant
     if (values.get(FOLLOW_UP_ACTIONS) != null) {
       try {
         // The request names no supporters: a Moscow Mechanism recorded is supported by the other signatories.
-        followUp = FollowUpDecision.read(InputValues.of(values), signatories, lead, addressee);
+        followUp = FollowUpDecision.read(InputValues.of(values), signatories, lead, addressee, null);
       } catch (InvalidInputException refused) {
         errors.addAll(refused);
       }

@@ -18,14 +18,14 @@ class FollowUpDecisionTest {
   static final List<String> THREE = List.of("GB", "DE", "FR");
 
   static FollowUpDecision read(Object actions, List<String> signing) {
-    return FollowUpDecision.read(InputValues.of(Map.of("followUpActions", actions)), signing, "GB", "BY");
+    return FollowUpDecision.read(InputValues.of(Map.of("followUpActions", actions)), signing, "GB", "BY", null);
   }
 
   static FollowUpDecision moscow(Object supporters, List<String> signing) {
     Map<String, Object> values = new HashMap<>();
     values.put("followUpActions", List.of("MOSCOW_MECHANISM"));
     values.put("moscowSupporters", supporters);
-    return FollowUpDecision.read(InputValues.of(values), signing, "GB", "BY");
+    return FollowUpDecision.read(InputValues.of(values), signing, "GB", "BY", null);
   }
 
   static Map<String, String> refusal(Runnable reading) {
@@ -42,7 +42,7 @@ class FollowUpDecisionTest {
   void eachActionOnceInTheOrderGiven() {
     assertThat(read("[\"BILATERAL_MEETING\", \"PERMANENT_COUNCIL_STATEMENT\", \"BILATERAL_MEETING\"]", THREE).names())
         .containsExactly("BILATERAL_MEETING", "PERMANENT_COUNCIL_STATEMENT");
-    assertThat(FollowUpDecision.read(InputValues.of(Map.of()), THREE, "GB", "BY").actions()).isEmpty();
+    assertThat(FollowUpDecision.read(InputValues.of(Map.of()), THREE, "GB", "BY", null).actions()).isEmpty();
     assertThatThrownBy(() -> read(List.of("moscow_mechanism"), TEN)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'moscow_mechanism' is not a follow-up action; choose from [PERMANENT_COUNCIL_STATEMENT,");
   }
@@ -89,10 +89,11 @@ class FollowUpDecisionTest {
   void supportersAreTakenOnlyWithTheMoscowMechanism() {
     Map<String, Object> values = Map.of("followUpActions", List.of("PERMANENT_COUNCIL_STATEMENT"),
         "moscowSupporters", List.of("DE"));
-    assertThat(refusal(() -> FollowUpDecision.read(InputValues.of(values), TEN, "GB", "BY")))
+    assertThat(refusal(() -> FollowUpDecision.read(InputValues.of(values), TEN, "GB", "BY", null)))
         .containsExactly(Map.entry("moscowSupporters", "are taken only with MOSCOW_MECHANISM among the follow-up actions"));
     assertThat(read(List.of("PERMANENT_COUNCIL_STATEMENT"), TEN).moscowSupporters()).isEmpty();
-    assertThat(FollowUpDecision.TASK.names()).containsExactlyInAnyOrder("followUpActions", "moscowSupporters");
+    assertThat(FollowUpDecision.TASK.names()).containsExactlyInAnyOrder("followUpActions", "moscowSupporters", "announcements",
+        "permanentCouncilDate");
   }
 
   @Test

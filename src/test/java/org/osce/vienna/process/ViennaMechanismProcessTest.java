@@ -1142,4 +1142,38 @@ class ViennaMechanismProcessTest {
         .hasMessageContaining("is closed: a closed case cannot be withdrawn");
     assertThat(cases.get(closed).status()).isEqualTo(CaseStatus.CLOSED);
   }
+
+  @Test
+  void whatWasNotMadePublicAtDeliveryCanBeAtFollowUpBesideTheFollowUp() {
+    String reference = newReference();
+    ProcessInstance pi = readyToDeliver(reference);
+    driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "BY_HAND",
+        DELIVERED_AT, EngineClock.now().toString(), ANNOUNCEMENTS, jsonList(List.of())));
+    driver.runJobs(pi);
+    driver.correlate(MESSAGE_RESPONSE_RECEIVED, reference, vars(RESPONSE_RECEIVED_AT, EngineClock.now().toString(),
+        RESPONSE_REFERENCE, "Note verbale 7", RESPONSE_SUMMARY, "Rejects the concerns."));
+    driver.runJobs(pi);
+    assess(pi, false);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    // The form starts with nothing announced, whatever was decided at delivery.
+    assertThat(engine.getTaskService().getVariable(driver.task(pi, TASK_DECIDE_FOLLOW_UP).getId(), ANNOUNCEMENTS)
+        .toString()).isEqualTo("[]");
+    assertThat(outbox.of(reference)).extracting(n -> n.event()).doesNotContain("MECHANISM_INVOKED");
+
+    String councilDay = LocalDate.ofInstant(EngineClock.now(), DateTimes.zone()).plusDays(2).toString();
+    assertThatThrownBy(() -> driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"), vars(
+        FOLLOW_UP_ACTIONS, jsonList(List.of()), ANNOUNCEMENTS, jsonList(List.of("PERMANENT_COUNCIL_STATEMENT")))))
+        .hasMessageContaining("permanentCouncilDate is required for a statement at the Permanent Council");
+    driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"), vars(FOLLOW_UP_ACTIONS, jsonList(List.of()),
+        ANNOUNCEMENTS, jsonList(List.of("INFORM_PARTICIPATING_STATES", "PERMANENT_COUNCIL_STATEMENT")),
+        PERMANENT_COUNCIL_DATE, councilDay));
+    driver.runJobs(pi);
+
+    assertThat(pi).isEnded().hasPassed("Task_InformStatesAtFollowUp", "EndEvent_StatesInformedAtFollowUp",
+        "Task_RecordCouncilStatementAtFollowUp", "EndEvent_StatementRecordedAtFollowUp", "EndEvent_CaseClosed");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("MECHANISM_INVOKED")).hasSize(57)
+        .allSatisfy(n -> assertThat(n.documentId()).isNotNull());
+    assertThat(events(reference)).containsSubsequence("FOLLOW_UP_DECIDED", "PERMANENT_COUNCIL_STATEMENT_ANNOUNCED")
+        .contains("PARTICIPATING_STATES_INFORMED", "CASE_CLOSED");
+  }
 }
