@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.drafting.StartInput;
 import org.osce.vienna.engine.ProcessConstants;
@@ -67,11 +69,17 @@ public class CaseCommands {
    * process-instance permissions, which delegation groups do not hold, are therefore not checked again.
    */
   public void correlate(ApiCaller caller, String message, String reference, Map<String, Object> variables) {
+    correlate(caller, message, reference, correlation -> correlation.setVariables(variables));
+  }
+
+  /** As {@link #correlate(ApiCaller, String, String, Map)}, the message's variables set by {@code payload}. */
+  public void correlate(ApiCaller caller, String message, String reference,
+      UnaryOperator<MessageCorrelationBuilder> payload) {
     asCaller(caller, () -> configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> {
       context.disableAuthorizationCheck();
       try {
-        return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference)
-            .setVariables(variables).correlateWithResult();
+        return payload.apply(runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference))
+            .correlateWithResult();
       } finally {
         context.enableAuthorizationCheck();
       }

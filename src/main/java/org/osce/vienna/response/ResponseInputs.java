@@ -19,6 +19,11 @@ class ResponseInputs {
   }
 
   @Bean
+  InputContract assessFurtherReply() {
+    return AssessmentInput.FURTHER_TASK;
+  }
+
+  @Bean
   InputContract responseReceived() {
     return ResponseInput.MESSAGE;
   }
