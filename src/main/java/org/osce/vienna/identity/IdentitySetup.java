@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  *       start a case of the procedure. Which tasks they see comes from the tasks' candidate groups:
  *       the engine grants a candidate group READ, TASK_WORK (claim, complete) and READ_VARIABLE on each
  *       of its tasks, never UPDATE: a task's variables are written only by completing it with its contract. Heads
- *       also start {@code request-bilateral-meeting}: a bilateral meeting in a case of their State.</li>
+ *       also start {@code request-bilateral-meeting}: a bilateral meeting in a case of their State. Both start
+ *       {@code register-reply}: a reply that came after the wait, in a case their State leads.</li>
  *   <li>{@code managers}: Cockpit and Tasklist, read every case, task and history; change nothing.</li>
  *   <li>{@code camunda-admin}: everything (granted by the engine with the admin user).</li>
  * </ul>
@@ -61,6 +62,12 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
           "Heads of delegation of " + state.name());
       // Heads ask for a bilateral meeting from Tasklist (the start listener checks the case and the State).
       grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.MEETING_REQUEST_PROCESS_KEY,
+          Permissions.READ, Permissions.CREATE_INSTANCE);
+      // Officers and heads register a reply that came after the wait from Tasklist (the start listener checks
+      // that they act for the case's lead delegation).
+      grant(Groups.delegation(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.REPLY_PROCESS_KEY,
+          Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.REPLY_PROCESS_KEY,
           Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW", null);

@@ -24,6 +24,11 @@ class ResponseInputs {
   }
 
   @Bean
+  InputContract registerReply() {
+    return ResponseInput.TASKLIST_START;
+  }
+
+  @Bean
   InputContract responseReceived() {
     return ResponseInput.MESSAGE;
   }

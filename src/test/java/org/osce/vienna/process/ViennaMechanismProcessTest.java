@@ -600,6 +600,16 @@ class ViennaMechanismProcessTest {
     driver.runJobs(pi);
   }
 
+  /** "Register a reply" started from Tasklist's start form by GB's officer. */
+  private ProcessInstance registerReplyInTasklist(String reference, Instant receivedAt, String replyReference,
+      String summary) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(REPLY_PROCESS_KEY).latestVersion().singleResult().getId();
+    return driver.asUser("officer-gb", officer("GB"), () -> engine.getFormService().submitStartForm(definitionId,
+        vars(REFERENCE, reference, RESPONSE_RECEIVED_AT, receivedAt.toString(), RESPONSE_REFERENCE, replyReference,
+            RESPONSE_SUMMARY, summary)));
+  }
+
   @Test
   void aReplyAfterTheWaitWasClosedAsNoResponseIsRecordedLateWithItsDaysLateAndAssessed() {
     String reference = newReference();
@@ -677,8 +687,15 @@ class ViennaMechanismProcessTest {
     assertThat(timeline.of(reference)).filteredOn(e -> e.event().equals("RESPONSE_RECEIVED"))
         .extracting(Timeline.Entry::detail).containsExactly("on time", "on time; supplementary reply (2nd reply)");
 
-    // A third reply while the follow-up is being decided: the case closes only once it is assessed too.
-    reply(pi, first.plus(Duration.ofDays(2)), "No. 3", "Belarus withdraws its answer to question 2.");
+    // A third reply, registered by an officer in Tasklist ("Register a reply") while the follow-up is being
+    // decided: the case closes only once it is assessed too.
+    ProcessInstance registration = registerReplyInTasklist(reference, first.plus(Duration.ofDays(2)), "No. 3",
+        "Belarus withdraws its answer to question 2.");
+    driver.runJobs(registration);
+    assertThat(registration).isEnded();
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP, TASK_ASSESS_FURTHER_REPLY);
+    assertThat(events(reference)).contains("REPLY_SUBMITTED");
     decideFollowUp(pi);
     assertThat(pi).isWaitingAt(TASK_ASSESS_FURTHER_REPLY);
     assertThat(cases.get(reference).status()).isNotEqualTo(CaseStatus.CLOSED);
