@@ -96,6 +96,11 @@ public record AssessmentInput(boolean substantive, Map<Integer, Assessment> byQu
 
   /** How many questions got each assessment, in words, e.g. "2 answered, 1 not answered". */
   public String summary() {
+    return summary(byQuestion);
+  }
+
+  /** How many of these questions got each assessment, in words, e.g. "2 answered, 1 not answered". */
+  public static String summary(Map<Integer, Assessment> byQuestion) {
     Map<Assessment, Long> counts = new TreeMap<>();
     byQuestion.values().forEach(a -> counts.merge(a, 1L, Long::sum));
     List<String> parts = new ArrayList<>();

@@ -8,8 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.osce.vienna.support.LoopbackHttp;
 import org.osce.vienna.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,7 +34,7 @@ class RepliesOverRestTest extends ApiTestSupport {
   TaskService taskService;
 
   @Test
-  void aLateReplyAfterNoResponseAndASupplementaryReplyAreEachRegisteredAndAssessed() {
+  void aLateReplyAfterNoResponseAndASupplementaryReplyAreEachRegisteredAndAssessed() throws Exception {
     String officer = TestUsers.officer(identityService, "GB");
     String head = TestUsers.head(identityService, "GB");
     String otherOfficer = TestUsers.officer(identityService, "DE");
@@ -113,6 +121,18 @@ class RepliesOverRestTest extends ApiTestSupport {
     assertThat(view.path("responses").size()).isEqualTo(2);
     assertThat(Case2021OverRestTest.events(view).stream().filter("RESPONSE_RECEIVED"::equals)).hasSize(2);
     assertThat(Case2021OverRestTest.events(view).stream().filter("RESPONSE_ASSESSED"::equals)).hasSize(2);
+
+    // The case file has both: the (first) reply, late, and the supplementary one with its assessment counted.
+    HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/cases/"
+            + reference + "/file"))).header("Authorization", LoopbackHttp.basic(officer, TestUsers.password(officer)))
+        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(file.statusCode()).isEqualTo(200);
+    try (PDDocument pdf = Loader.loadPDF(file.body())) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertThat(text).contains("Received 20 November 2021, 11:00 (6 day(s) late)", "Supplementary reply 1",
+          "Received 25 November 2021, 09:30 (11 day(s) late)", "Its reference No. 03-12/3500",
+          "Questions 3 answered, 5 not answered");
+    }
   }
 
   /** A past invocation of GB's to Belarus, delivered on 4 November 2021 and unanswered, waiting for the reply. */
