@@ -72,7 +72,7 @@ public class RecordFurtherReply implements JavaDelegate {
     execution.setVariableLocal(QUESTION_ASSESSMENTS, CaseVariables.jsonValue(RecordResponse.questionsToAssess(
         LetterReader.read(CaseVariables.json(execution, LETTER).toString()))));
     events.publishEvent(new ResponseRecorded(reference, (String) execution.getVariable(CASE_LABEL),
-        signatories.signing(reference), onTime, daysLate));
+        signatories.signing(reference), onTime, daysLate, reply.supplementary()));
     timeline.record(reference, reply.receivedAt(), TimelineEvent.RESPONSE_RECEIVED, null,
         (onTime ? "on time" : daysLate + " day(s) late")
             + (reply.supplementary() ? "; supplementary reply (" + RegisterFurtherReply.ordinal(seq) + " reply)"

@@ -676,6 +676,15 @@ class ViennaMechanismProcessTest {
             org.assertj.core.groups.Tuple.tuple("No. 2", true, ResponseStatus.ON_TIME));
     // The first reply stays the case's response, and its assessment stays as it was.
     assertThat(cases.get(reference).responseReference()).isEqualTo("No. 1");
+    // The signatories are told it is a supplementary reply, not the response.
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("RESPONSE_RECEIVED"))
+        .extracting(n -> n.subject()).containsOnly("Response received: " + reference + " (Belarus)",
+            "Supplementary reply received: " + reference + " (Belarus)");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.subject().startsWith("Supplementary"))
+        .extracting(n -> n.recipient()).containsExactlyInAnyOrder("delegation-gb", "delegation-de");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.subject().startsWith("Supplementary")).first()
+        .satisfies(n -> assertThat(n.body()).startsWith("A supplementary reply, after the first, has been received"
+            + " on time (case " + reference + " (Belarus))."));
 
     assessFurtherReply(pi, true, 3);
     assertThat(assessments.of(reference, 1)).containsEntry(1, Assessment.ANSWERED).containsEntry(3,
