@@ -68,10 +68,15 @@ public class CheckReply implements ExecutionListener {
     if (c.status() == CaseStatus.CLOSED) {
       throw ResponseInput.CASE_REFERENCE.refusal(REFUSED, "names case " + reference + ", which is closed");
     }
-    if (c.deliveredAt() == null || Context.getCommandContext()
-        .runWithoutAuthorization(() -> replyMessages.takenNow(c.processInstanceId())).isEmpty()) {
+    if (c.deliveredAt() == null) {
       throw ResponseInput.CASE_REFERENCE.refusal(REFUSED, "names case " + reference
           + ", whose letter has not been delivered yet: a reply is registered once it is");
+    }
+    if (Context.getCommandContext().runWithoutAuthorization(() -> replyMessages.takenNow(c.processInstanceId()))
+        .isEmpty()) {
+      // Delivered a moment ago: the steps after the delivery are still running.
+      throw ResponseInput.CASE_REFERENCE.refusal(REFUSED, "names case " + reference
+          + ", which takes no reply at this moment: try again in a minute");
     }
     Instant now = EngineClock.now();
     ResponseInput reply = ResponseInput.read(InputValues.of(execution), c.deliveredAt(), now);
