@@ -48,6 +48,12 @@ public class RegisterFurtherReply implements ExecutionListener {
     String reference = CaseVariables.reference(execution);
     Instant now = EngineClock.now();
     ResponseInput reply = ResponseInput.read(InputValues.of(execution), cases.get(reference).deliveredAt(), now);
+    // The case API and "Register a reply" accept the same reply again without passing it on; anything that
+    // correlates this message directly is held to the same rule.
+    replies.same(reference, reply.receivedAt(), reply.reference(), reply.summary()).ifPresent(same -> {
+      throw ResponseInput.RECEIVED_AT.refusal(ResponseInput.REFUSED, "is that of a reply already registered in case "
+          + reference + ": a reply is registered once");
+    });
     ExecutionEntity own = (ExecutionEntity) execution;
     for (ExecutionEntity scope = own.getParent(); scope != null && !scope.isProcessInstanceExecution();
         scope = scope.getParent()) {

@@ -674,6 +674,12 @@ class ViennaMechanismProcessTest {
     assertThat(replies.of(reference)).extracting(Reply::reference, Reply::supplementary, Reply::status)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("No. 1", false, ResponseStatus.ON_TIME),
             org.assertj.core.groups.Tuple.tuple("No. 2", true, ResponseStatus.ON_TIME));
+    // The same reply again, correlated straight to the case, is refused: it is registered once.
+    assertThatThrownBy(() -> ReplyMessages.carrying(engine.getRuntimeService().createMessageCorrelation(
+            MESSAGE_FURTHER_RESPONSE_RECEIVED).processInstanceBusinessKey(reference), MESSAGE_FURTHER_RESPONSE_RECEIVED,
+        new ResponseInput(first.plus(Duration.ofDays(2)), "No. 2", "Belarus answers questions 1 to 3.")).correlate())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("already registered");
+    assertThat(replies.of(reference)).hasSize(2);
     // The first reply stays the case's response, and its assessment stays as it was.
     assertThat(cases.get(reference).responseReference()).isEqualTo("No. 1");
     // The signatories are told it is a supplementary reply, not the response.
