@@ -702,15 +702,26 @@ class ViennaMechanismProcessTest {
     assertThat(timeline.of(reference)).filteredOn(e -> e.event().equals("RESPONSE_RECEIVED"))
         .extracting(Timeline.Entry::detail).containsExactly("on time", "on time; supplementary reply (2nd reply)");
 
-    // A third reply, registered by an officer in Tasklist ("Register a reply") while the follow-up is being
-    // decided: the case closes only once it is assessed too.
-    ProcessInstance registration = registerReplyInTasklist(reference, first.plus(Duration.ofDays(2)), "No. 3",
+    // A third reply, three days after the deadline, registered by an officer in Tasklist ("Register a reply")
+    // while the follow-up is still being decided: late with its days late; the case closes only once it is
+    // assessed too.
+    Instant due = cases.get(reference).responseDueAt();
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofDays(4))));
+    ProcessInstance registration = registerReplyInTasklist(reference, due.plus(Duration.ofDays(3)), "No. 3",
         "Belarus withdraws its answer to question 2.");
     driver.runJobs(registration);
     assertThat(registration).isEnded();
     driver.runJobs(pi);
     assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP, TASK_ASSESS_FURTHER_REPLY);
     assertThat(events(reference)).contains("REPLY_SUBMITTED");
+    assertThat(replies.of(reference).get(2)).satisfies(r -> {
+      assertThat(r.reference()).isEqualTo("No. 3");
+      assertThat(r.status()).isEqualTo(ResponseStatus.LATE);
+      assertThat(r.daysLate()).isEqualTo(3);
+      assertThat(r.supplementary()).isTrue();
+    });
+    assertThat(cases.get(reference).responseStatus()).as("the first reply stays the case's response")
+        .isEqualTo(ResponseStatus.ON_TIME);
     decideFollowUp(pi);
     assertThat(pi).isWaitingAt(TASK_ASSESS_FURTHER_REPLY);
     assertThat(cases.get(reference).status()).isNotEqualTo(CaseStatus.CLOSED);
