@@ -169,6 +169,16 @@ function renderCase(node) {
       .catch(error => body.replaceChildren(el("p", {class: "vm-overdue"}, error.message)));
 }
 
+/** The replies after the first, each with when it came and whether it was on time (the timeline has the rest). */
+function supplementaryReplies(c) {
+  return (c.responses || []).filter(r => r.supplementary).map((r, i) => ["Supplementary " + (i + 1),
+    el("span", {class: r.status === "LATE" ? "vm-overdue" : ""}, "received " + time(r.receivedAt)
+        + (r.status === "LATE" ? ", " + r.daysLate + (r.daysLate === 1 ? " day" : " days") + " late"
+            : r.status === "ON_TIME" ? ", on time" : "")
+        + (r.reference ? " (" + r.reference + ")" : "")
+        + (r.substantive == null ? "; not assessed yet" : r.substantive ? "; substantive" : "; not substantive"))]);
+}
+
 function dl(rows) {
   return el("dl", {class: "dl-horizontal vm-facts"}, rows.filter(Boolean).flatMap(([term, value]) =>
       [el("dt", {}, term), el("dd", {}, value)]));
@@ -192,7 +202,7 @@ function caseView(c) {
                       + (isPast(t.dueDate) ? " (overdue)" : ""))]),
                 ...meetings.map((m, i) => ["Meeting " + (i + 1) + " target", meetingTarget(m)])]),
               el("h3", {}, "Reply"),
-              dl([["Response", responseText(c)]])),
+              dl([["Response", responseText(c)], ...supplementaryReplies(c)])),
           el("div", {class: "vm-column"},
               el("h3", {}, "Signatories"),
               dl([["Signed by", (c.signatories || []).join(", ") || "—"],

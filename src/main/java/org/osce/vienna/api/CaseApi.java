@@ -151,12 +151,15 @@ public class CaseApi {
   }
 
   @Operation(summary = "Report the addressee's response", description = """
-      Correlates the message `ResponseReceived` to the case. Only while the case waits for the response
-      (after delivery, until a response or "no response" is registered); a late response is accepted and
-      recorded as late. Answers 202: the response is registered, and the case shows it once the
-      process has recorded it (poll the case). Sending the same response again (same
+      Correlates the message `ResponseReceived` to the case, from delivery until the case is closed. While
+      the case waits for the response it ends the wait; a late response is accepted and recorded as late.
+      After the wait (closed as "no response", or a reply already registered, the follow-up under way) it
+      is a reply after the wait: the first one after "no response" becomes the case's `response`, late
+      with its days late; a later, different one is a supplementary reply. Each is assessed on its own and
+      listed in the case's `responses`. Answers 202: the reply is registered, and the case shows it once
+      the process has recorded it (poll the case). Sending the same reply again (same
       `responseReceivedAt`, `responseReference`, `responseSummary`) answers 202 again and records
-      nothing twice; a different one, once a response is registered, is 409.""")
+      nothing twice.""")
   @ApiResponse(responseCode = "202", description = "Registered (or the same response again)",
       content = @Content(schema = @Schema(implementation = CaseView.class)))
   @ApiResponse(responseCode = "400", description = "Invalid response data; `fieldErrors` names each bad field",
@@ -165,7 +168,7 @@ public class CaseApi {
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "No such case that the caller may see",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "409", description = "The case is not waiting for a response; `detail` says why",
+  @ApiResponse(responseCode = "409", description = "The case takes no reply: not delivered yet, or closed; `detail` says why",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
           examples = @ExampleObject(value = """
               {"type":"about:blank","title":"Not waiting for a response","status":409,

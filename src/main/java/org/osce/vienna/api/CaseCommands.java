@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.drafting.StartInput;
 import org.osce.vienna.engine.ProcessConstants;
@@ -66,7 +68,13 @@ public class CaseCommands {
    * process-instance permissions, which delegation groups do not hold, are therefore not checked again.
    */
   public void correlate(ApiCaller caller, String message, String reference, Map<String, Object> variables) {
-    asCaller(caller, () -> correlation.correlate(message, reference, variables));
+    correlate(caller, message, reference, builder -> builder.setVariables(variables));
+  }
+
+  /** As {@link #correlate(ApiCaller, String, String, Map)}, the message's variables set by {@code payload}. */
+  public void correlate(ApiCaller caller, String message, String reference,
+      UnaryOperator<MessageCorrelationBuilder> payload) {
+    asCaller(caller, () -> correlation.correlate(message, reference, payload));
   }
 
   /** Whether the case's process waits for this message now (so a refusal need not go through the engine). */

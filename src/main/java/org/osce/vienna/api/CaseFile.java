@@ -15,6 +15,7 @@ import org.osce.vienna.casefile.DateTimes;
 import org.osce.vienna.casefile.Documents;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.casefile.Replies;
 import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.ViennaProperties;
@@ -23,6 +24,8 @@ import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.followup.FollowUpAction;
 import org.osce.vienna.followup.FollowUps;
 import org.osce.vienna.meeting.Meetings;
+import org.osce.vienna.response.Assessment;
+import org.osce.vienna.response.AssessmentInput;
 import org.osce.vienna.response.Assessments;
 import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
@@ -53,11 +56,13 @@ public class CaseFile {
   private final Timeline timeline;
   private final ViennaProperties properties;
   private final Documents documents;
+  private final Replies replies;
 
   public CaseFile(TemplateEngine templates, LetterPdf pdf, Letters letters, Signatories signatories,
       Assessments assessments, Meetings meetings, FollowUps followUps, Timeline timeline, ViennaProperties properties,
-      Documents documents) {
+      Documents documents, Replies replies) {
     this.documents = documents;
+    this.replies = replies;
     this.templates = templates;
     this.pdf = pdf;
     this.letters = letters;
@@ -93,6 +98,7 @@ public class CaseFile {
     context.setVariable("declined", signatories.declined(c.reference()).stream().map(CaseFile::name).toList());
     context.setVariable("letter", letters.find(c.reference()).map(l -> body(l.html())).orElse(null));
     context.setVariable("reply", reply(c));
+    context.setVariable("supplementary", supplementary(c));
     context.setVariable("assessments", assessments.of(c.reference()).entrySet().stream()
         .map(e -> Map.of("question", e.getKey(), "assessment", words(e.getValue().name()))).toList());
     context.setVariable("meetings", meetings.of(c.reference()).stream().map(m -> {
@@ -140,6 +146,30 @@ public class CaseFile {
     reply.put("substantive", c.responseSubstantive() == null ? "not assessed yet"
         : c.responseSubstantive() ? "yes" : "no");
     return reply;
+  }
+
+  /** The replies after the first, in words, each with its assessment counted. */
+  private List<Map<String, Object>> supplementary(CaseRecord c) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    int number = 0;
+    for (Replies.Reply r : replies.of(c.reference())) {
+      if (!r.supplementary()) {
+        continue;
+      }
+      Map<String, Object> reply = new LinkedHashMap<>();
+      reply.put("number", ++number);
+      reply.put("receivedAt", when(r.receivedAt()));
+      reply.put("timeliness", r.status() == ResponseStatus.ON_TIME ? "on time"
+          : r.status() == ResponseStatus.LATE ? r.daysLate() + " day(s) late" : "being recorded");
+      reply.put("reference", r.reference());
+      reply.put("summary", r.summary());
+      reply.put("substantive", r.substantive() == null ? "not assessed yet" : r.substantive() ? "yes" : "no");
+      Map<Integer, Assessment> byQuestion = assessments.of(c.reference(), r.seq());
+      reply.put("assessment", byQuestion.isEmpty() ? null
+          : AssessmentInput.summary(byQuestion));
+      list.add(reply);
+    }
+    return list;
   }
 
   /** Where the case stands, in words. */

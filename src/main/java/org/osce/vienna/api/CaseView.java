@@ -36,7 +36,10 @@ public record CaseView(
     OffsetDateTime deliveredAt,
     @Schema(description = "End of the day (Europe/Vienna) of delivery + the response period")
     OffsetDateTime responseDueAt,
+    @Schema(description = "The first reply (the one the registry counts); the same as the first of responses")
     Response response,
+    @Schema(description = "Every reply registered, oldest first: the first, one after \"no response\" (late),"
+        + " supplementary replies; each assessed on its own") List<Reply> responses,
     List<FollowUpAction> followUpActions,
     @Schema(description = "The States supporting the lead in invoking the Moscow Mechanism (Moscow Document 1991,"
         + " para 12), as last decided; empty unless MOSCOW_MECHANISM was chosen", example = "[\"CA\", \"DE\"]")
@@ -75,6 +78,24 @@ public record CaseView(
       ResponseStatus status,
       OffsetDateTime receivedAt,
       @Schema(description = "Calendar days after the deadline; 0 when on time") Integer daysLate) {
+  }
+
+  @Schema(name = "Reply")
+  public record Reply(
+      OffsetDateTime receivedAt,
+      @Schema(description = "The addressee's reference of its note verbale", example = "No. 03-12/3456") String reference,
+      String summary,
+      @Schema(description = "ON_TIME or LATE; PENDING while being recorded") ResponseStatus status,
+      @Schema(description = "Calendar days after the deadline; 0 when on time") Integer daysLate,
+      @Schema(description = "Registered after another reply") boolean supplementary,
+      @Schema(description = "Judged substantive; null until assessed") Boolean substantive,
+      @Schema(description = "Each question's assessment; empty until assessed") List<QuestionAssessment> questionAssessments) {
+  }
+
+  @Schema(name = "QuestionAssessment")
+  public record QuestionAssessment(
+      @Schema(example = "1") int question,
+      @Schema(allowableValues = {"ANSWERED", "PARTLY_ANSWERED", "NOT_ANSWERED"}) String assessment) {
   }
 
   @Schema(name = "Meeting")

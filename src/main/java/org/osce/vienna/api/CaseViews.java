@@ -6,12 +6,15 @@ import java.util.List;
 import org.osce.vienna.casefile.CaseRecords.CaseRecord;
 import org.osce.vienna.casefile.Documents;
 import org.osce.vienna.casefile.Documents.Document;
+import org.osce.vienna.casefile.Replies;
+import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.ViennaProperties;
 import org.osce.vienna.delivery.Letters;
 import org.osce.vienna.engine.OpenTasks;
 import org.osce.vienna.followup.FollowUps;
 import org.osce.vienna.meeting.Meetings;
+import org.osce.vienna.response.Assessments;
 import org.osce.vienna.signoff.SignOff;
 import org.osce.vienna.signoff.Signatories;
 import org.springframework.stereotype.Component;
@@ -29,11 +32,16 @@ public class CaseViews {
   private final ViennaProperties properties;
   private final Documents documents;
   private final Letters letters;
+  private final Replies replies;
+  private final Assessments assessments;
 
   public CaseViews(Signatories signatories, SignOff signOff, FollowUps followUps, Meetings meetings, Timeline timeline,
-      OpenTasks openTasks, ViennaProperties properties, Documents documents, Letters letters) {
+      OpenTasks openTasks, ViennaProperties properties, Documents documents, Letters letters, Replies replies,
+      Assessments assessments) {
     this.documents = documents;
     this.letters = letters;
+    this.replies = replies;
+    this.assessments = assessments;
     this.signatories = signatories;
     this.signOff = signOff;
     this.followUps = followUps;
@@ -54,7 +62,7 @@ public class CaseViews {
             time(e.decidedAt()))).toList(),
         letters.compositions(c.reference()).stream()
             .map(l -> new CaseView.ComposedLetter(time(l.composedAt()), l.signatories())).toList(),
-        time(c.deliveredAt()), time(c.responseDueAt()), response(c),
+        time(c.deliveredAt()), time(c.responseDueAt()), response(c), responses(c),
         followUps.of(c.reference()), followUps.moscowSupporters(c.reference()),
         meetings.of(c.reference()).stream().map(m -> new CaseView.Meeting(m.requestedBy(), time(m.requestedAt()),
             time(m.targetAt()), time(m.scheduledFor()), m.place(), m.targetMissed(), m.held(), m.outcome())).toList(),
@@ -70,6 +78,13 @@ public class CaseViews {
 
   private CaseView.Response response(CaseRecord c) {
     return new CaseView.Response(c.responseStatus(), time(c.responseReceivedAt()), c.responseDaysLate());
+  }
+
+  private List<CaseView.Reply> responses(CaseRecord c) {
+    return replies.of(c.reference()).stream().map(r -> new CaseView.Reply(time(r.receivedAt()), r.reference(),
+        r.summary(), r.status() == null ? ResponseStatus.PENDING : r.status(), r.daysLate(), r.supplementary(),
+        r.substantive(), assessments.of(c.reference(), r.seq()).entrySet().stream()
+            .map(e -> new CaseView.QuestionAssessment(e.getKey(), e.getValue().name())).toList())).toList();
   }
 
   /** Every open task of the case, whoever's it is: the case's caller sees who has to act next. */

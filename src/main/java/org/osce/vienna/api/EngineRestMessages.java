@@ -2,6 +2,7 @@ package org.osce.vienna.api;
 
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_AT;
 import static org.osce.vienna.engine.ProcessConstants.MEETING_REQUESTED_BY;
+import static org.osce.vienna.engine.ProcessConstants.MESSAGE_FURTHER_RESPONSE_RECEIVED;
 import static org.osce.vienna.engine.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
@@ -26,8 +27,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.engine.InputContracts;
+import org.osce.vienna.response.ReplyMessages;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +42,9 @@ import org.springframework.context.annotation.Configuration;
  * and hands it to {@link CaseMessages}, the same checks and registration as the case API (who may send
  * it, what it carries, once only). It takes only what the contract names: {@code messageName},
  * {@code businessKey} and the message's variables. Administrators' messages, and any other message, go
- * to Camunda's resource unchanged, where the engine's authorizations apply (delegations hold no UPDATE).
+ * to Camunda's resource unchanged, where the engine's authorizations apply (delegations hold no UPDATE);
+ * except an administrator's {@code ResponseReceived} after the wait for the response, which Camunda alone
+ * would not find a subscription for.
  *
  * <p>Answers as Camunda does: 204 when correlated, 400 with Camunda's error body (plus
  * {@code fieldErrors}) for bad data or a case that does not take the message, 403 when the caller may
@@ -58,10 +63,16 @@ public class EngineRestMessages implements ContainerRequestFilter {
   private final CaseMessages messages;
   private final InputContracts contracts;
 
-  EngineRestMessages(IdentityService identityService, CaseMessages messages, InputContracts contracts) {
+  private final CaseRecords cases;
+  private final ReplyMessages replyMessages;
+
+  EngineRestMessages(IdentityService identityService, CaseMessages messages, InputContracts contracts,
+      CaseRecords cases, ReplyMessages replyMessages) {
     this.identityService = identityService;
     this.messages = messages;
     this.contracts = contracts;
+    this.cases = cases;
+    this.replyMessages = replyMessages;
   }
 
   @Override
@@ -72,7 +83,7 @@ public class EngineRestMessages implements ContainerRequestFilter {
     Authentication user = identityService.getCurrentAuthentication();
     ApiCaller caller = user == null ? null : new ApiCaller(user.getUserId(),
         user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
-    if (caller == null || caller.isAdmin()) {
+    if (caller == null) {
       return;
     }
     byte[] body = request.getEntityStream().readAllBytes();
@@ -84,7 +95,7 @@ public class EngineRestMessages implements ContainerRequestFilter {
       return; // Camunda's resource answers unreadable JSON with 400.
     }
     String name = message == null ? null : message.path("messageName").asText(null);
-    if (!contracts.isContractMessage(name)) {
+    if (!contracts.isContractMessage(name) || caller.isAdmin() && !isReplyAfterTheWait(name, message)) {
       return;
     }
     try {
@@ -100,6 +111,18 @@ public class EngineRestMessages implements ContainerRequestFilter {
           forbidden ? "AuthorizationException" : "MismatchingMessageCorrelationException",
           forbidden ? e.getMessage() : "Cannot correlate message '" + name + "': " + e.getMessage(), null));
     }
+  }
+
+  /**
+   * A {@code ResponseReceived} for a case whose wait for the response is over: Camunda's resource would find no
+   * subscription of that name (the case takes it as {@code FurtherResponseReceived}), so an administrator's goes
+   * through the case's registration too, as a delegation's does.
+   */
+  private boolean isReplyAfterTheWait(String name, JsonNode message) {
+    String reference = message.path("businessKey").asText(null);
+    return MESSAGE_RESPONSE_RECEIVED.equals(name) && reference != null && cases.find(reference)
+        .flatMap(c -> replyMessages.takenNow(c.processInstanceId()))
+        .filter(MESSAGE_FURTHER_RESPONSE_RECEIVED::equals).isPresent();
   }
 
   private void correlate(ApiCaller caller, String name, JsonNode message) {
@@ -160,8 +183,9 @@ public class EngineRestMessages implements ContainerRequestFilter {
   static class Registration {
     @Bean
     ResourceConfigCustomizer engineRestMessagesFilter(IdentityService identityService, CaseMessages messages,
-        InputContracts contracts) {
-      return config -> config.register(new EngineRestMessages(identityService, messages, contracts));
+        InputContracts contracts, CaseRecords cases, ReplyMessages replyMessages) {
+      return config -> config.register(new EngineRestMessages(identityService, messages, contracts, cases,
+          replyMessages));
     }
   }
 }

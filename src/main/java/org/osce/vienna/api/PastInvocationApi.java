@@ -48,8 +48,8 @@ public class PastInvocationApi {
 
   @Operation(summary = "Record a past invocation", description = """
       Records a case at the stage it reached, with its real dates: the start of `POST /api/cases`, the
-      `signatories` (the lead included), `deliveredAt`, and when they happened the reply (`responses`, with
-      its assessment), `followUpActions` and `closedAt`. Checked as the live steps check their input (dates
+      `signatories` (the lead included), `deliveredAt`, and when they happened the replies (`responses`, the
+      first and any supplementary ones, with their assessments), `followUpActions` and `closedAt`. Checked as the live steps check their input (dates
       in order, none in the future); marked `recorded: true`; no notices are sent. A case with `closedAt` or
       `followUpActions` is closed; any other goes on as a live case from where it stands (waiting for the
       reply, with its deadline counted from `deliveredAt`; at the assessment; at the follow-up). Only the

@@ -39,7 +39,8 @@ public record PastInvocationRequest(
         requiredMode = Schema.RequiredMode.REQUIRED) List<String> signatories,
     @Schema(description = "When the letter reached the addressee's mission; not in the future",
         example = "2021-11-04T10:00:00+01:00", requiredMode = Schema.RequiredMode.REQUIRED) String deliveredAt,
-    @Schema(description = "The reply, if one came (one per case in this version)") List<Reply> responses,
+    @Schema(description = "The replies, in the order they came: the first, then any supplementary ones"
+        + " (each with its assessment)") List<Reply> responses,
     @Schema(description = "The follow-up decided (empty: none); the case is then closed",
         example = "[\"PERMANENT_COUNCIL_STATEMENT\"]") List<String> followUpActions,
     @Schema(description = "When the case was closed; a closed case's reply must be assessed",

@@ -118,7 +118,8 @@ public class StatisticsApi {
   /** The columns of the CSV: the JSON's fields in their order, each follow-up as {@code followUps.ACTION}. */
   static List<String> csvHeader() {
     List<String> header = new ArrayList<>(List.of("addresseeState", "addresseeName", "year", "invocations",
-        "repliesOnTime", "repliesLate", "noReply", "awaitingReply", "medianDaysToReply", "assessed",
+        "repliesOnTime", "repliesLate", "noReply", "awaitingReply", "supplementaryReplies", "medianDaysToReply",
+        "assessed",
         "judgedSubstantive", "shareSubstantive"));
     for (FollowUpAction action : FollowUpAction.values()) {
       header.add("followUps." + action.name());
@@ -134,7 +135,7 @@ public class StatisticsApi {
       List<String> fields = new ArrayList<>(List.of(row.addresseeState(), row.addresseeName(),
           String.valueOf(row.year()), String.valueOf(row.invocations()), String.valueOf(row.repliesOnTime()),
           String.valueOf(row.repliesLate()), String.valueOf(row.noReply()), String.valueOf(row.awaitingReply()),
-          number(row.medianDaysToReply()), String.valueOf(row.assessed()), String.valueOf(row.judgedSubstantive()),
+          String.valueOf(row.supplementaryReplies()), number(row.medianDaysToReply()), String.valueOf(row.assessed()), String.valueOf(row.judgedSubstantive()),
           number(row.shareSubstantive())));
       for (FollowUpAction action : FollowUpAction.values()) {
         fields.add(String.valueOf(row.followUps().get(action)));

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Repository;
 public class CaseRecords {
 
   private final JdbcTemplate jdbc;
+  private final Replies replies;
 
-  public CaseRecords(JdbcTemplate jdbc) {
+  public CaseRecords(JdbcTemplate jdbc, Replies replies) {
     this.jdbc = jdbc;
+    this.replies = replies;
   }
 
   /** A case as recorded. Instants are null until the step that sets them. */
@@ -164,6 +166,23 @@ public class CaseRecords {
     update(reference, "response_status = ?, response_received_at = ?, response_days_late = ?,"
             + " response_reference = ?, response_summary = ?, status = ?",
         status.name(), ts(receivedAt), daysLate, responseReference, summary, CaseStatus.ASSESSMENT.name());
+    replies.recorded(reference, 1, receivedAt, responseReference, summary, status, daysLate);
+  }
+
+  /**
+   * The first reply, come after the wait for it was closed ("no response", or the follow-up begun): it is the
+   * case's response from now on, and the case stays where it is.
+   */
+  public void firstResponseAfterWait(String reference, ResponseStatus status, Instant receivedAt, int daysLate,
+      String responseReference, String summary) {
+    update(reference, "response_status = ?, response_received_at = ?, response_days_late = ?,"
+            + " response_reference = ?, response_summary = ?",
+        status.name(), ts(receivedAt), daysLate, responseReference, summary);
+  }
+
+  /** The first reply, assessed after the wait was closed; the case stays where it is. */
+  public void firstResponseAssessed(String reference, boolean substantive) {
+    update(reference, "response_substantive = ?", substantive);
   }
 
   public void noResponse(String reference) {
@@ -172,6 +191,7 @@ public class CaseRecords {
 
   public void assessed(String reference, boolean substantive) {
     update(reference, "response_substantive = ?, status = ?", substantive, CaseStatus.FOLLOW_UP.name());
+    replies.assessed(reference, 1, substantive);
   }
 
   public void closed(String reference, Instant at) {

@@ -42,6 +42,8 @@ public enum TimelineEvent {
   RESPONSE_REGISTERED,
   /** "Register the response" was completed as "no response received": the wait is closed. */
   RESPONSE_WAIT_CLOSED,
+  /** An officer or head of the lead delegation submitted a reply in Tasklist ({@code register-reply} started). */
+  REPLY_SUBMITTED,
   /** The response was recorded, on time or with its days late (at the time it was received). */
   RESPONSE_RECEIVED,
   /** The case was recorded as unanswered and goes to follow-up. */

@@ -9,6 +9,8 @@ public final class ProcessConstants {
   public static final String MEETING_REQUEST_PROCESS_KEY = "request-bilateral-meeting";
   /** A head of the lead delegation withdraws an invocation, started from Tasklist. */
   public static final String WITHDRAWAL_PROCESS_KEY = "withdraw-invocation";
+  /** An officer or head of the lead delegation registers a reply that came after the wait, from Tasklist. */
+  public static final String REPLY_PROCESS_KEY = "register-reply";
 
   // Messages (contract)
   public static final String MESSAGE_RESPONSE_RECEIVED = "ResponseReceived";
@@ -20,6 +22,12 @@ public final class ProcessConstants {
   public static final String MESSAGE_INVOCATION_WITHDRAWN = "InvocationWithdrawn";
   /** A delegation joined late or withdrew its signature while the letter waited for signature (Event_SignatoriesChanged). */
   public static final String MESSAGE_SIGNATORIES_CHANGED = "SignatoriesChanged";
+  /**
+   * A reply that comes once the wait for the response is over (closed as "no response", or a reply already
+   * registered): the case's own name for {@code ResponseReceived} then, which the application correlates
+   * (never both names subscribed for one reply), starting "Reply after the wait".
+   */
+  public static final String MESSAGE_FURTHER_RESPONSE_RECEIVED = "FurtherResponseReceived";
 
   // User tasks (task definition keys, contract)
   public static final String TASK_DRAFT_LETTER = "Task_DraftLetter";
@@ -28,6 +36,8 @@ public final class ProcessConstants {
   public static final String TASK_SIGN_AND_DELIVER = "Task_SignAndDeliver";
   public static final String TASK_REGISTER_RESPONSE = "Task_RegisterResponse";
   public static final String TASK_ASSESS_RESPONSE = "Task_AssessResponse";
+  /** The assessment of a reply after the wait; completed with the variables of Task_AssessResponse. */
+  public static final String TASK_ASSESS_FURTHER_REPLY = "Task_AssessFurtherReply";
   public static final String TASK_ARRANGE_BILATERAL_MEETING = "Task_ArrangeBilateralMeeting";
   public static final String TASK_RECORD_MEETING_OUTCOME = "Task_RecordMeetingOutcome";
   public static final String TASK_DECIDE_FOLLOW_UP = "Task_DecideFollowUp";
@@ -113,6 +123,8 @@ public final class ProcessConstants {
   public static final String FINAL_LETTER = "finalLetter";
   public static final String RESPONSE_STATUS = "responseStatus";
   public static final String RESPONSE_DAYS_LATE = "responseDaysLate";
+  /** Which of the case's replies "Reply after the wait" is about (1 = the first), local to it. */
+  public static final String REPLY_SEQ = "replySeq";
   public static final String FOLLOW_UP_INCLUDES_MEETING = "followUpIncludesMeeting";
   public static final String MEETING_ID = "meetingId";
   public static final String MEETING_TARGET_AT = "meetingTargetAt";

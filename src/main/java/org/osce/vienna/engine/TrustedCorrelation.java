@@ -1,10 +1,12 @@
 package org.osce.vienna.engine;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +29,17 @@ public class TrustedCorrelation {
   }
 
   public MessageCorrelationResult correlate(String message, String reference, Map<String, Object> variables) {
+    return correlate(message, reference, builder -> builder.setVariables(variables));
+  }
+
+  /** As {@link #correlate(String, String, Map)}, the message's variables set by {@code payload} (local ones, say). */
+  public MessageCorrelationResult correlate(String message, String reference,
+      UnaryOperator<MessageCorrelationBuilder> payload) {
     return configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> {
       context.disableAuthorizationCheck();
       try {
-        return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference)
-            .setVariables(variables).correlateWithResult();
+        return payload.apply(runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference))
+            .correlateWithResult();
       } finally {
         context.enableAuthorizationCheck();
       }

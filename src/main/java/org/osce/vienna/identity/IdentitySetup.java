@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  *       the engine grants a candidate group READ, TASK_WORK (claim, complete) and READ_VARIABLE on each
  *       of its tasks, never UPDATE: a task's variables are written only by completing it with its contract. Heads
  *       also start {@code request-bilateral-meeting}: a bilateral meeting in a case of their State; and
- *       {@code withdraw-invocation}: the withdrawal of a case their State leads.</li>
+ *       {@code withdraw-invocation}: the withdrawal of a case their State leads. Officers and heads start
+ *       {@code register-reply}: a reply that came after the wait, in a case their State leads.</li>
  *   <li>{@code managers}: Cockpit and Tasklist, read every case, task and history; change nothing.</li>
  *   <li>{@code camunda-admin}: everything (granted by the engine with the admin user).</li>
  * </ul>
@@ -65,6 +66,12 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
           Permissions.READ, Permissions.CREATE_INSTANCE);
       // Heads withdraw an invocation from Tasklist (the start listener lets only the lead's heads through).
       grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.WITHDRAWAL_PROCESS_KEY,
+          Permissions.READ, Permissions.CREATE_INSTANCE);
+      // Officers and heads register a reply that came after the wait from Tasklist (the start listener checks
+      // that they act for the case's lead delegation).
+      grant(Groups.delegation(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.REPLY_PROCESS_KEY,
+          Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(Groups.heads(state.code()), Resources.PROCESS_DEFINITION, ProcessConstants.REPLY_PROCESS_KEY,
           Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     createGroup(Groups.MANAGERS, "Managers (monitoring, read-only)", "WORKFLOW", null);

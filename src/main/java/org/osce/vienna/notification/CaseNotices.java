@@ -216,9 +216,10 @@ public class CaseNotices {
   @EventListener
   public void responseReceived(ResponseRecorded event) {
     outbox.enqueue(event.reference(), new Notice(RESPONSE_RECEIVED, delegations(event.signatories()),
-        "Response received: " + event.label(),
+        (event.supplementary() ? "Supplementary reply received: " : "Response received: ") + event.label(),
         body("response-received", event.reference(), event.label(),
-            Map.of("timeliness", event.onTime() ? "on time" : event.daysLate() + " day(s) late"))));
+            Map.of("timeliness", event.onTime() ? "on time" : event.daysLate() + " day(s) late",
+                "supplementary", event.supplementary()))));
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUBSTANTIVE;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUMMARY;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,13 @@ import org.osce.vienna.response.ResponseInput;
  * one is; here only what ties the parts together: the dates in order and none in the future, the
  * assessment after a reply, the follow-up after an assessment (or with no reply at all).
  *
- * @param reply null when none was recorded
+ * @param reply the first reply; null when none was recorded
+ * @param supplementary the replies after the first, in order, each assessed; empty when none
  * @param followUp null when the case had not reached follow-up
  * @param closedAt null when not given
  */
 public record PastInvocation(StartInput start, List<String> signatories, Instant deliveredAt, Reply reply,
-    FollowUpDecision followUp, Instant closedAt) {
+    List<Reply> supplementary, FollowUpDecision followUp, Instant closedAt) {
 
   public static final String REFUSED = "Invalid past invocation";
   public static final String SIGNATORIES = "signatories";
@@ -95,12 +97,27 @@ public record PastInvocation(StartInput start, List<String> signatories, Instant
       errors.add(DELIVERED_AT, "is required: when the letter reached the addressee's mission");
     }
 
-    Reply reply = null;
-    if (responses.size() > 1) {
-      // Supplementary replies are not kept by this version; the first reply alone would misstate the record.
-      errors.add(RESPONSES, "lists " + responses.size() + " replies: only one reply per case can be recorded yet");
-    } else if (responses.size() == 1) {
-      reply = reply(responses.get(0), deliveredAt, start, now, errors);
+    Reply reply = responses.isEmpty() ? null : reply(responses.get(0), 0, deliveredAt, start, now, errors);
+    List<Reply> supplementary = new ArrayList<>();
+    Instant lastReply = reply == null ? null : reply.response().receivedAt();
+    for (int i = 1; i < responses.size(); i++) {
+      // A supplementary reply is recorded as it was assessed: nothing is left to assess of it.
+      String prefix = RESPONSES + "[" + i + "].";
+      if (responses.get(i).get("substantive") == null) {
+        errors.add(prefix + "substantive", "is required: a supplementary reply is recorded with its assessment"
+            + " (give substantive and questionAssessments)");
+      }
+      Reply further = reply(responses.get(i), i, deliveredAt, start, now, errors);
+      if (further == null) {
+        continue;
+      }
+      Instant receivedAt = further.response().receivedAt();
+      if (lastReply != null && receivedAt != null && receivedAt.isBefore(lastReply)) {
+        errors.add(prefix + "receivedAt", "is before the reply listed before it (" + lastReply + "): list the"
+            + " replies in the order they came");
+      }
+      lastReply = receivedAt != null ? receivedAt : lastReply;
+      supplementary.add(further);
     }
 
     FollowUpDecision followUp = null;
@@ -114,8 +131,7 @@ public record PastInvocation(StartInput start, List<String> signatories, Instant
     }
     Instant closedAt = date(values.get(CLOSED_AT), CLOSED_AT, now, errors);
     if (closedAt != null) {
-      Instant last = reply != null && reply.response().receivedAt() != null ? reply.response().receivedAt()
-          : deliveredAt;
+      Instant last = lastReply != null ? lastReply : deliveredAt;
       if (last != null && closedAt.isBefore(last)) {
         errors.add(CLOSED_AT, "is before " + (last == deliveredAt ? "the letter was delivered" : "the reply arrived")
             + " (" + last + ")");
@@ -125,20 +141,20 @@ public record PastInvocation(StartInput start, List<String> signatories, Instant
     if (!ended && start != null && start.letter() == null) {
       errors.add(LETTER, "is required for a case that goes on from where it stands: its questions are assessed");
     }
-    boolean assessed = responses.size() == 1 && (responses.get(0).get("substantive") != null
+    boolean assessed = !responses.isEmpty() && (responses.get(0).get("substantive") != null
         || responses.get(0).get(QUESTION_ASSESSMENTS) != null);
-    if (ended && responses.size() == 1 && !assessed) {
+    if (ended && !responses.isEmpty() && !assessed) {
       errors.add(RESPONSES + "[0].substantive", "is required: a reply is assessed before the follow-up and the"
           + " closing (give substantive and questionAssessments)");
     }
     errors.throwIfAny(REFUSED);
-    return new PastInvocation(start, signatories, deliveredAt, reply, followUp, closedAt);
+    return new PastInvocation(start, signatories, deliveredAt, reply, List.copyOf(supplementary), followUp, closedAt);
   }
 
-  /** The reply as "Register the response" and "Assess the response" read it, its fields named as sent. */
-  private static Reply reply(Map<String, Object> given, Instant deliveredAt, StartInput start, Instant now,
+  /** Reply {@code index} as "Register the response" and "Assess the response" read it, its fields named as sent. */
+  private static Reply reply(Map<String, Object> given, int index, Instant deliveredAt, StartInput start, Instant now,
       FieldErrors errors) {
-    String prefix = RESPONSES + "[0].";
+    String prefix = RESPONSES + "[" + index + "].";
     Map<String, Object> values = new HashMap<>();
     values.put(RESPONSE_RECEIVED_AT, given.get("receivedAt"));
     values.put(RESPONSE_REFERENCE, given.get("reference"));

@@ -38,6 +38,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.Deadlines;
 import org.osce.vienna.casefile.ReferenceTaken;
+import org.osce.vienna.casefile.Replies;
 import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.casefile.TimelineEvent;
@@ -85,11 +86,13 @@ public class PastInvocations {
   private final CaseAccess caseAccess;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final Replies replies;
 
   public PastInvocations(CaseRecords cases, Signatories signatories, Letters letters, LetterComposer composer,
       Assessments assessments, FollowUps followUps, Timeline timeline, Deadlines deadlines,
       ViennaProperties properties, CaseAccess caseAccess, RuntimeService runtimeService,
-      IdentityService identityService) {
+      IdentityService identityService, Replies replies) {
+    this.replies = replies;
     this.cases = cases;
     this.signatories = signatories;
     this.letters = letters;
@@ -152,6 +155,9 @@ public class PastInvocations {
             reply.assessment().timelineDetail());
       }
     }
+    for (Reply further : past.supplementary()) {
+      last = supplementaryReply(reference, further, dueAt);
+    }
 
     if (past.ended()) {
       close(past, reference, last);
@@ -160,6 +166,25 @@ public class PastInvocations {
     }
     timeline.record(reference, now, TimelineEvent.CASE_RECORDED, by,
         "recorded afterwards as it happened; no notices were sent");
+  }
+
+  /** A supplementary reply, recorded and assessed as it was; the time it was received. */
+  private Instant supplementaryReply(String reference, Reply further, Instant dueAt) {
+    Instant receivedAt = further.response().receivedAt();
+    boolean onTime = deadlines.isOnTime(receivedAt, dueAt);
+    int daysLate = deadlines.daysLate(receivedAt, dueAt);
+    ResponseStatus status = onTime ? ResponseStatus.ON_TIME : ResponseStatus.LATE;
+    int seq = replies.register(reference, receivedAt, further.response().reference(), further.response().summary(),
+        receivedAt);
+    replies.recorded(reference, seq, receivedAt, further.response().reference(), further.response().summary(), status,
+        daysLate);
+    assessments.save(reference, seq, further.assessment().byQuestion());
+    replies.assessed(reference, seq, further.assessment().substantive());
+    timeline.record(reference, receivedAt, TimelineEvent.RESPONSE_RECEIVED, null,
+        (onTime ? "on time" : daysLate + " day(s) late") + "; supplementary reply");
+    timeline.record(reference, receivedAt, TimelineEvent.RESPONSE_ASSESSED, null,
+        further.assessment().timelineDetail());
+    return receivedAt;
   }
 
   /** Follow-up (none when not given) and closing, at the closing date, or else at the last date known. */

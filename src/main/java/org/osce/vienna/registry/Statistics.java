@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
  * share substantive is of the replies assessed. A follow-up counts once per case however often it was
  * chosen. A withdrawn invocation that had no reply when it was withdrawn is not counted: no reply was
  * awaited any more, and it was not left unanswered.
+ * chosen. A case counts by its first reply (vm_case): one that came after "no response" makes it late, not
+ * a second invocation; the supplementary replies after it (vm_reply) are counted apart.
  */
 @Component
 public class Statistics {
@@ -52,7 +54,8 @@ public class Statistics {
 
   /** The numbers of one addressee State in one year. */
   public record Row(String addresseeState, String addresseeName, int year, int invocations, int repliesOnTime,
-      int repliesLate, int noReply, int awaitingReply, BigDecimal medianDaysToReply, int assessed,
+      int repliesLate, int noReply, int awaitingReply, int supplementaryReplies, BigDecimal medianDaysToReply,
+      int assessed,
       int judgedSubstantive, BigDecimal shareSubstantive, Map<FollowUpAction, Integer> followUps) {
   }
 
@@ -88,7 +91,9 @@ public class Statistics {
     // One row per case and follow-up action chosen (none: one row with a null action).
     Map<String, Invocation> invocations = new LinkedHashMap<>();
     jdbc.query("SELECT c.reference, c.addressee_state, c.delivered_at, c.response_due_at, c.response_status,"
-            + " c.response_received_at, c.response_substantive, f.action FROM vm_case c"
+            + " c.response_received_at, c.response_substantive, f.action,"
+            + " (SELECT COUNT(*) FROM vm_reply r WHERE r.case_reference = c.reference AND r.seq > 1) AS supplementary"
+            + " FROM vm_case c"
             + " LEFT JOIN vm_follow_up_action f ON f.case_reference = c.reference"
             + " WHERE " + String.join(" AND ", conditions) + " ORDER BY c.reference",
         (ResultSet rs) -> {
@@ -110,7 +115,8 @@ public class Statistics {
 
   /** What one delivered case contributes. */
   private record Invocation(String addresseeState, Instant deliveredAt, Instant responseDueAt,
-      ResponseStatus responseStatus, Instant responseReceivedAt, Boolean substantive, Set<FollowUpAction> followUps) {
+      ResponseStatus responseStatus, Instant responseReceivedAt, Boolean substantive, int supplementaryReplies,
+      Set<FollowUpAction> followUps) {
   }
 
   private static Invocation read(ResultSet rs) {
@@ -118,7 +124,7 @@ public class Statistics {
       return new Invocation(rs.getString("addressee_state"), CaseRecords.instant(rs, "delivered_at"),
           CaseRecords.instant(rs, "response_due_at"), ResponseStatus.valueOf(rs.getString("response_status")),
           CaseRecords.instant(rs, "response_received_at"), (Boolean) rs.getObject("response_substantive"),
-          EnumSet.noneOf(FollowUpAction.class));
+          rs.getInt("supplementary"), EnumSet.noneOf(FollowUpAction.class));
     } catch (SQLException e) {
       throw new IllegalStateException("Unreadable case row", e);
     }
@@ -130,6 +136,7 @@ public class Statistics {
     int late = 0;
     int none = 0;
     int awaiting = 0;
+    int supplementary = 0;
     int assessed = 0;
     int substantive = 0;
     List<Integer> daysToReply = new ArrayList<>();
@@ -151,6 +158,7 @@ public class Statistics {
           }
         }
       }
+      supplementary += invocation.supplementaryReplies();
       if (invocation.responseReceivedAt() != null) {
         daysToReply.add(deadlines.calendarDaysBetween(invocation.deliveredAt(), invocation.responseReceivedAt()));
       }
@@ -163,7 +171,7 @@ public class Statistics {
     String name = ParticipatingStates.all().byCode(first.addresseeState()).map(ParticipatingState::name)
         .orElse(first.addresseeState());
     return new Row(first.addresseeState(), name, deadlines.year(first.deliveredAt()), group.size(), onTime, late,
-        none, awaiting, median(daysToReply), assessed, substantive,
+        none, awaiting, supplementary, median(daysToReply), assessed, substantive,
         assessed == 0 ? null : BigDecimal.valueOf(substantive).divide(BigDecimal.valueOf(assessed), 2,
             RoundingMode.HALF_UP), followUps);
   }

@@ -2,6 +2,7 @@ package org.osce.vienna.response;
 
 import static org.osce.vienna.engine.ProcessConstants.QUESTION_ASSESSMENTS;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_SUBSTANTIVE;
+import static org.osce.vienna.engine.ProcessConstants.TASK_ASSESS_FURTHER_REPLY;
 import static org.osce.vienna.engine.ProcessConstants.TASK_ASSESS_RESPONSE;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ public record AssessmentInput(boolean substantive, Map<Integer, Assessment> byQu
 
   public static final InputContract TASK =
       InputContract.task(TASK_ASSESS_RESPONSE, SUBSTANTIVE, ASSESSMENTS).withParts(ASSESSMENT);
+  /** A reply after the wait is assessed as the first is. */
+  public static final InputContract FURTHER_TASK =
+      InputContract.task(TASK_ASSESS_FURTHER_REPLY, SUBSTANTIVE, ASSESSMENTS).withParts(ASSESSMENT);
 
   /** {@code questions}: how many questions the letter asks. */
   public static AssessmentInput read(InputValues values, int questions) {
@@ -92,6 +96,11 @@ public record AssessmentInput(boolean substantive, Map<Integer, Assessment> byQu
 
   /** How many questions got each assessment, in words, e.g. "2 answered, 1 not answered". */
   public String summary() {
+    return summary(byQuestion);
+  }
+
+  /** How many of these questions got each assessment, in words, e.g. "2 answered, 1 not answered". */
+  public static String summary(Map<Integer, Assessment> byQuestion) {
     Map<Assessment, Long> counts = new TreeMap<>();
     byQuestion.values().forEach(a -> counts.merge(a, 1L, Long::sum));
     List<String> parts = new ArrayList<>();

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The invoking side's assessment of the response, question by question (vm_question_assessment). */
+/**
+ * The invoking side's assessment of each reply, question by question (vm_reply_assessment); the first reply's
+ * is also the case's (vm_question_assessment), as the case file and the registry read it.
+ */
 @Repository
 public class Assessments {
 
@@ -15,20 +18,36 @@ public class Assessments {
     this.jdbc = jdbc;
   }
 
+  /** The first reply's assessment. */
   public void save(String reference, Map<Integer, Assessment> byQuestion) {
-    jdbc.update("DELETE FROM vm_question_assessment WHERE case_reference = ?", reference);
-    byQuestion.forEach((question, assessment) -> jdbc.update(
-        "INSERT INTO vm_question_assessment (case_reference, question_number, assessment) VALUES (?, ?, ?)",
-        reference, question, assessment.name()));
+    save(reference, 1, byQuestion);
   }
 
+  /** The assessment of the case's reply number {@code seq} (1 for the first). */
+  public void save(String reference, int seq, Map<Integer, Assessment> byQuestion) {
+    jdbc.update("DELETE FROM vm_reply_assessment WHERE case_reference = ? AND reply_seq = ?", reference, seq);
+    byQuestion.forEach((question, assessment) -> jdbc.update("INSERT INTO vm_reply_assessment (case_reference,"
+        + " reply_seq, question_number, assessment) VALUES (?, ?, ?, ?)", reference, seq, question, assessment.name()));
+    if (seq == 1) {
+      jdbc.update("DELETE FROM vm_question_assessment WHERE case_reference = ?", reference);
+      byQuestion.forEach((question, assessment) -> jdbc.update(
+          "INSERT INTO vm_question_assessment (case_reference, question_number, assessment) VALUES (?, ?, ?)",
+          reference, question, assessment.name()));
+    }
+  }
+
+  /** The first reply's assessment. */
   public Map<Integer, Assessment> of(String reference) {
+    return of(reference, 1);
+  }
+
+  public Map<Integer, Assessment> of(String reference, int seq) {
     Map<Integer, Assessment> result = new LinkedHashMap<>();
-    jdbc.query("SELECT question_number, assessment FROM vm_question_assessment WHERE case_reference = ?"
-            + " ORDER BY question_number",
+    jdbc.query("SELECT question_number, assessment FROM vm_reply_assessment WHERE case_reference = ?"
+            + " AND reply_seq = ? ORDER BY question_number",
         rs -> {
           result.put(rs.getInt(1), Assessment.valueOf(rs.getString(2)));
-        }, reference);
+        }, reference, seq);
     return result;
   }
 }

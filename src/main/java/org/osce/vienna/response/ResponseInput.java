@@ -1,6 +1,7 @@
 package org.osce.vienna.response;
 
 import static org.osce.vienna.engine.ProcessConstants.MESSAGE_RESPONSE_RECEIVED;
+import static org.osce.vienna.engine.ProcessConstants.REPLY_PROCESS_KEY;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_RECEIVED_AT;
 import static org.osce.vienna.engine.ProcessConstants.RESPONSE_REFERENCE;
@@ -14,6 +15,7 @@ import org.osce.vienna.engine.Field;
 import org.osce.vienna.engine.InputContract;
 import org.osce.vienna.engine.InputReader;
 import org.osce.vienna.engine.InputValues;
+import org.osce.vienna.engine.ProcessConstants;
 
 /**
  * The addressee's written response, as "Register the response" (Tasklist), the message
@@ -40,6 +42,11 @@ public record ResponseInput(Instant receivedAt, String reference, String summary
       InputContract.task(TASK_REGISTER_RESPONSE, RECEIVED, RECEIVED_AT, REFERENCE, SUMMARY);
   public static final InputContract MESSAGE =
       InputContract.message(MESSAGE_RESPONSE_RECEIVED, RECEIVED_AT, REFERENCE, SUMMARY);
+  public static final Field CASE_REFERENCE = Field.text(ProcessConstants.REFERENCE, 64)
+      .required("is required (the case's reference)").labelled("the case reference");
+  /** "Register a reply" in Tasklist: the case, and the reply as the message carries it. */
+  public static final InputContract TASKLIST_START = InputContract.start(REPLY_PROCESS_KEY, "a reply",
+      CASE_REFERENCE, RECEIVED_AT, REFERENCE, SUMMARY);
 
   static final String REFUSED = "The response cannot be registered";
 

@@ -19,6 +19,16 @@ class ResponseInputs {
   }
 
   @Bean
+  InputContract assessFurtherReply() {
+    return AssessmentInput.FURTHER_TASK;
+  }
+
+  @Bean
+  InputContract registerReply() {
+    return ResponseInput.TASKLIST_START;
+  }
+
+  @Bean
   InputContract responseReceived() {
     return ResponseInput.MESSAGE;
   }

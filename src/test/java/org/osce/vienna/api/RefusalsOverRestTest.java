@@ -210,7 +210,7 @@ class RefusalsOverRestTest extends ApiTestSupport {
     all.add(post("a response to a case still being drafted", OFFICER_GB, cases + "/" + DRAFTING + "/response",
         write(response(now())), 409, List.of(), "not been delivered"));
     all.add(post("another response to a closed case", OFFICER_GB, cases + "/" + CLOSED + "/response",
-        write(response(now())), 409, List.of(), "already registered"));
+        write(response(now())), 409, List.of(), "is closed"));
     all.add(post("a response to an unknown case", OFFICER_GB, cases + "/VM-NO-SUCH-CASE/response",
         write(response(now())), 404, List.of(), "VM-NO-SUCH-CASE"));
 

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.Documents;
+import org.osce.vienna.casefile.Replies;
 import org.osce.vienna.signoff.Signatories;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.Fixtures;
@@ -121,6 +122,8 @@ class AuthorizationMatrixTest {
   Documents documents;
   @Autowired
   Signatories signatories;
+  @Autowired
+  Replies replies;
 
   static final AtomicInteger CASES = new AtomicInteger();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -344,6 +347,9 @@ class AuthorizationMatrixTest {
       JOIN_GROUP                             | -  | -  | -  | -  | -  | +  | -
       API_START_CASE_OF_LEAD                 | +  | +  | -  | -  | -  | +  | -
       API_REPORT_RESPONSE                    | +  | +  | -  | -  | -  | +  | -
+      API_REPORT_SUPPLEMENTARY_REPLY         | +  | +  | -  | -  | -  | +  | -
+      CORRELATE_SUPPLEMENTARY_REPLY          | +  | +  | -  | -  | -  | +  | -
+      START_REGISTER_REPLY                   | +  | +  | -  | -  | -  | +  | -
       API_REQUEST_MEETING_IN_LEADS_NAME      | +  | +  | -  | -  | -  | +  | -
       API_REQUEST_MEETING_IN_OWN_NAME        | +  | +  | -  | +  | -  | -  | -
       API_RECORD_PAST_INVOCATION             | -  | +  | -  | -  | -  | +  | -
@@ -371,7 +377,8 @@ class AuthorizationMatrixTest {
     API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME, API_START_CASE_WITH_WEBAPP_LOGIN,
     API_REPORT_RESPONSE_WITH_WEBAPP_LOGIN, API_REQUEST_MEETING_WITH_WEBAPP_LOGIN, API_RECORD_PAST_INVOCATION,
     API_RECORD_PAST_INVOCATION_WITH_WEBAPP_LOGIN, API_ADD_DOCUMENT, API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN,
-    API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN_WITHOUT_CSRF_TOKEN
+    API_ADD_DOCUMENT_WITH_WEBAPP_LOGIN_WITHOUT_CSRF_TOKEN,
+    API_REPORT_SUPPLEMENTARY_REPLY, CORRELATE_SUPPLEMENTARY_REPLY, START_REGISTER_REPLY
   }
 
   static Stream<Arguments> writes() {
@@ -686,6 +693,32 @@ class AuthorizationMatrixTest {
             Map.of(RESPONSE_RECEIVED_AT, CaseDriver.inDays(0), RESPONSE_SUMMARY, "Belarus rejects the invocation.")));
         assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
             .eventName(MESSAGE_RESPONSE_RECEIVED).count()).isEqualTo(outcome == Outcome.ALLOWED ? 0 : 1);
+        yield outcome;
+      }
+      case API_REPORT_SUPPLEMENTARY_REPLY -> {
+        ProcessInstance pi = repliedCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/api/cases/" + pi.getBusinessKey() + "/response",
+            Map.of(RESPONSE_RECEIVED_AT, CaseDriver.inDays(0), RESPONSE_SUMMARY, "Belarus adds an annex.")));
+        assertThat(replies.of(pi.getBusinessKey())).hasSize(outcome == Outcome.ALLOWED ? 2 : 1);
+        yield outcome;
+      }
+      case CORRELATE_SUPPLEMENTARY_REPLY -> {
+        ProcessInstance pi = repliedCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/message", response(pi, Map.of(
+            RESPONSE_SUMMARY, Map.of("type", "String", "value", "Belarus adds an annex.")))));
+        assertThat(replies.of(pi.getBusinessKey())).hasSize(outcome == Outcome.ALLOWED ? 2 : 1);
+        yield outcome;
+      }
+      case START_REGISTER_REPLY -> {
+        // Tasklist's "Register a reply" start form, submitted as Tasklist does.
+        ProcessInstance pi = deliveredCase();
+        Outcome outcome = byStatus(call(role, HttpMethod.POST, "/engine-rest/process-definition/key/"
+            + REPLY_PROCESS_KEY + "/submit-form", Map.of("variables", Map.of(
+                REFERENCE, Map.of("type", "String", "value", pi.getBusinessKey()),
+                RESPONSE_RECEIVED_AT, Map.of("type", "String", "value", CaseDriver.inDays(0)),
+                RESPONSE_SUMMARY, Map.of("type", "String", "value", "Belarus rejects the invocation.")))));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(REPLY_PROCESS_KEY)
+            .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(outcome == Outcome.ALLOWED ? 1 : 0);
         yield outcome;
       }
       case API_REQUEST_MEETING_IN_LEADS_NAME, API_REQUEST_MEETING_IN_OWN_NAME -> {
@@ -1009,6 +1042,15 @@ class AuthorizationMatrixTest {
     driver.complete(pi, TASK_SIGN_AND_DELIVER, "head-gb", head("GB"), vars(DELIVERY_CHANNEL, "BY_HAND",
         DELIVERED_AT, OffsetDateTime.now(ZoneOffset.ofHours(1)).toString()));
     driver.runJobs(pi);
+    return pi;
+  }
+
+  /** A case of its own whose first reply is registered: another reply is a supplementary one. */
+  private ProcessInstance repliedCase() {
+    ProcessInstance pi = deliveredCase();
+    driver.correlate(MESSAGE_RESPONSE_RECEIVED, pi.getBusinessKey(), vars(RESPONSE_RECEIVED_AT, CaseDriver.inDays(0),
+        RESPONSE_SUMMARY, "Belarus rejects the invocation."));
+    assertThat(replies.of(pi.getBusinessKey())).hasSize(1);
     return pi;
   }
 

@@ -39,6 +39,8 @@ import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.InvalidInputException;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.casefile.Replies;
+import org.osce.vienna.casefile.Replies.Reply;
 import org.osce.vienna.casefile.ResponseStatus;
 import org.osce.vienna.casefile.Timeline;
 import org.osce.vienna.engine.EngineClock;
@@ -52,6 +54,8 @@ import org.osce.vienna.notification.NotificationOutbox;
 import org.osce.vienna.registry.Statistics;
 import org.osce.vienna.response.Assessment;
 import org.osce.vienna.response.Assessments;
+import org.osce.vienna.response.ReplyMessages;
+import org.osce.vienna.response.ResponseInput;
 import org.osce.vienna.signoff.Coalition;
 import org.osce.vienna.signoff.SignOffDecision;
 import org.osce.vienna.signoff.Signatories;
@@ -97,6 +101,10 @@ class ViennaMechanismProcessTest {
   NotificationOutbox outbox;
   @Autowired
   org.osce.vienna.delivery.Letters letters;
+  @Autowired
+  Replies replies;
+  @Autowired
+  ReplyMessages replyMessages;
 
   CaseDriver driver;
   static int caseNumber;
@@ -584,6 +592,169 @@ class ViennaMechanismProcessTest {
     ClockUtil.setCurrentTime(Date.from(cases.get(reference).responseDueAt().plus(Duration.ofDays(1))));
     driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
     driver.runJobs(pi);
+  }
+
+  /** A reply passed to the case as the case API and Tasklist's "Register a reply" pass it. */
+  private void reply(ProcessInstance pi, Instant receivedAt, String replyReference, String summary) {
+    assertThat(replyMessages.pass(pi.getBusinessKey(), pi.getId(), new ResponseInput(receivedAt, replyReference,
+        summary))).as("the case takes a reply").isTrue();
+    driver.runJobs(pi);
+  }
+
+  /** The assessment of a reply after the wait: the first {@code answered} questions answered, the rest not. */
+  private void assessFurtherReply(ProcessInstance pi, boolean substantive, int answered) {
+    StringBuilder list = new StringBuilder("[");
+    for (int q = 1; q <= 8; q++) {
+      list.append(q > 1 ? "," : "").append("{\"question\":").append(q).append(",\"assessment\":\"")
+          .append(q <= answered ? "ANSWERED" : "NOT_ANSWERED").append("\"}");
+    }
+    driver.complete(pi, TASK_ASSESS_FURTHER_REPLY, "officer-gb", officer("GB"), vars(
+        RESPONSE_SUBSTANTIVE, substantive, QUESTION_ASSESSMENTS, json(list.append("]").toString())));
+    driver.runJobs(pi);
+  }
+
+  /** "Register a reply" started from Tasklist's start form by GB's officer. */
+  private ProcessInstance registerReplyInTasklist(String reference, Instant receivedAt, String replyReference,
+      String summary) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(REPLY_PROCESS_KEY).latestVersion().singleResult().getId();
+    return driver.asUser("officer-gb", officer("GB"), () -> engine.getFormService().submitStartForm(definitionId,
+        vars(REFERENCE, reference, RESPONSE_RECEIVED_AT, receivedAt.toString(), RESPONSE_REFERENCE, replyReference,
+            RESPONSE_SUMMARY, summary)));
+  }
+
+  @Test
+  void aReplyAfterTheWaitWasClosedAsNoResponseIsRecordedLateWithItsDaysLateAndAssessed() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant due = cases.get(reference).responseDueAt();
+    noResponseAfterTheDeadline(pi, reference);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    assertThat(replyMessages.takenNow(pi.getId())).contains(MESSAGE_FURTHER_RESPONSE_RECEIVED);
+
+    // The note verbale arrives two days after the deadline and is registered the day after.
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofDays(3))));
+    Instant receivedAt = due.plus(Duration.ofDays(2));
+    reply(pi, receivedAt, "No. 12/345", "Belarus rejects the invocation, late.");
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP, TASK_ASSESS_FURTHER_REPLY);
+    var record = cases.get(reference);
+    assertThat(record.responseStatus()).isEqualTo(ResponseStatus.LATE);
+    assertThat(record.responseDaysLate()).isEqualTo(2);
+    assertThat(record.responseReceivedAt()).isEqualTo(receivedAt.truncatedTo(ChronoUnit.MILLIS));
+    assertThat(record.status()).as("the follow-up goes on").isEqualTo(CaseStatus.FOLLOW_UP);
+    assertThat(replies.of(reference)).singleElement().satisfies(r -> {
+      assertThat(r.supplementary()).isFalse();
+      assertThat(r.status()).isEqualTo(ResponseStatus.LATE);
+      assertThat(r.daysLate()).isEqualTo(2);
+    });
+    // The assessment form shows this reply.
+    var task = driver.task(pi, TASK_ASSESS_FURTHER_REPLY);
+    assertThat(engine.getTaskService().getVariable(task.getId(), RESPONSE_SUMMARY))
+        .isEqualTo("Belarus rejects the invocation, late.");
+    assertThat(String.valueOf(engine.getTaskService().getVariable(task.getId(), QUESTION_ASSESSMENTS)))
+        .contains("\"question\":8");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("RESPONSE_RECEIVED"))
+        .extracting(n -> n.recipient()).containsExactlyInAnyOrder("delegation-gb", "delegation-de");
+
+    assessFurtherReply(pi, true, 3);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+    assertThat(assessments.of(reference)).hasSize(8).containsEntry(3, Assessment.ANSWERED)
+        .containsEntry(4, Assessment.NOT_ANSWERED);
+    assertThat(cases.get(reference).responseSubstantive()).isTrue();
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.FOLLOW_UP);
+    assertThat(timeline.of(reference)).filteredOn(e -> e.event().equals("RESPONSE_RECEIVED")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("2 day(s) late; after the wait was closed"));
+
+    decideFollowUp(pi);
+    assertThat(pi).isEnded();
+    assertThat(cases.get(reference).responseStatus()).isEqualTo(ResponseStatus.LATE);
+  }
+
+  @Test
+  void aSupplementaryReplyDuringTheFollowUpIsAssessedOnItsOwnAndTheCaseClosesOnceItIs() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    Instant first = EngineClock.now();
+    reply(pi, first, "No. 1", "Belarus rejects the concerns.");
+    assertThat(pi).isWaitingAt(TASK_ASSESS_RESPONSE);
+    assess(pi, false);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP);
+
+    // Two days later a second note verbale answers three of the questions.
+    ClockUtil.setCurrentTime(Date.from(first.plus(Duration.ofDays(2))));
+    reply(pi, first.plus(Duration.ofDays(2)), "No. 2", "Belarus answers questions 1 to 3.");
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP, TASK_ASSESS_FURTHER_REPLY);
+    assertThat(replies.of(reference)).extracting(Reply::reference, Reply::supplementary, Reply::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("No. 1", false, ResponseStatus.ON_TIME),
+            org.assertj.core.groups.Tuple.tuple("No. 2", true, ResponseStatus.ON_TIME));
+    // The same reply again, correlated straight to the case, is refused: it is registered once.
+    assertThatThrownBy(() -> ReplyMessages.carrying(engine.getRuntimeService().createMessageCorrelation(
+            MESSAGE_FURTHER_RESPONSE_RECEIVED).processInstanceBusinessKey(reference), MESSAGE_FURTHER_RESPONSE_RECEIVED,
+        new ResponseInput(first.plus(Duration.ofDays(2)), "No. 2", "Belarus answers questions 1 to 3.")).correlate())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("already registered");
+    assertThat(replies.of(reference)).hasSize(2);
+    // The first reply stays the case's response, and its assessment stays as it was.
+    assertThat(cases.get(reference).responseReference()).isEqualTo("No. 1");
+    // The signatories are told it is a supplementary reply, not the response.
+    assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("RESPONSE_RECEIVED"))
+        .extracting(n -> n.subject()).containsOnly("Response received: " + reference + " (Belarus)",
+            "Supplementary reply received: " + reference + " (Belarus)");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.subject().startsWith("Supplementary"))
+        .extracting(n -> n.recipient()).containsExactlyInAnyOrder("delegation-gb", "delegation-de");
+    assertThat(outbox.of(reference)).filteredOn(n -> n.subject().startsWith("Supplementary")).first()
+        .satisfies(n -> assertThat(n.body()).startsWith("A supplementary reply, after the first, has been received"
+            + " on time (case " + reference + " (Belarus))."));
+
+    assessFurtherReply(pi, true, 3);
+    assertThat(assessments.of(reference, 1)).containsEntry(1, Assessment.ANSWERED).containsEntry(3,
+        Assessment.PARTLY_ANSWERED);
+    assertThat(assessments.of(reference, 2)).hasSize(8).containsEntry(3, Assessment.ANSWERED)
+        .containsEntry(8, Assessment.NOT_ANSWERED);
+    assertThat(replies.of(reference)).extracting(Reply::substantive).containsExactly(false, true);
+    assertThat(cases.get(reference).responseSubstantive()).isFalse();
+    assertThat(timeline.of(reference)).filteredOn(e -> e.event().equals("RESPONSE_RECEIVED"))
+        .extracting(Timeline.Entry::detail).containsExactly("on time", "on time; supplementary reply (2nd reply)");
+
+    // A third reply, three days after the deadline, registered by an officer in Tasklist ("Register a reply")
+    // while the follow-up is still being decided: late with its days late; the case closes only once it is
+    // assessed too.
+    Instant due = cases.get(reference).responseDueAt();
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofDays(4))));
+    ProcessInstance registration = registerReplyInTasklist(reference, due.plus(Duration.ofDays(3)), "No. 3",
+        "Belarus withdraws its answer to question 2.");
+    driver.runJobs(registration);
+    assertThat(registration).isEnded();
+    driver.runJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_DECIDE_FOLLOW_UP, TASK_ASSESS_FURTHER_REPLY);
+    assertThat(events(reference)).contains("REPLY_SUBMITTED");
+    assertThat(replies.of(reference).get(2)).satisfies(r -> {
+      assertThat(r.reference()).isEqualTo("No. 3");
+      assertThat(r.status()).isEqualTo(ResponseStatus.LATE);
+      assertThat(r.daysLate()).isEqualTo(3);
+      assertThat(r.supplementary()).isTrue();
+    });
+    assertThat(cases.get(reference).responseStatus()).as("the first reply stays the case's response")
+        .isEqualTo(ResponseStatus.ON_TIME);
+    decideFollowUp(pi);
+    assertThat(pi).isWaitingAt(TASK_ASSESS_FURTHER_REPLY);
+    assertThat(cases.get(reference).status()).isNotEqualTo(CaseStatus.CLOSED);
+    assessFurtherReply(pi, false, 0);
+    assertThat(pi).isEnded();
+    assertThat(cases.get(reference).status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(replies.of(reference)).hasSize(3);
+    assertThat(assessments.of(reference, 3)).containsEntry(1, Assessment.NOT_ANSWERED);
+  }
+
+  @Test
+  void aClosedCaseTakesNoReply() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference, List.of("DE"));
+    noResponseAfterTheDeadline(pi, reference);
+    decideFollowUp(pi);
+    assertThat(pi).isEnded();
+    assertThat(replyMessages.pass(reference, pi.getId(), new ResponseInput(EngineClock.now(), null, "Too late")))
+        .isFalse();
+    assertThat(replies.of(reference)).isEmpty();
   }
 
   @Test

@@ -99,6 +99,55 @@ class PastInvocationsOverRestTest {
   }
 
   @Test
+  void aSupplementaryReplyIsRecordedWithItsAssessmentAndCountedApart() throws Exception {
+    String manager = TestUsers.manager(identityService);
+    JsonNode before = row2021(manager);
+    ObjectNode body = the2021Letter("VM-2021-BY-REC-TWO");
+    ObjectNode second = ((ArrayNode) body.path("responses")).addObject();
+    second.put("receivedAt", "2021-11-30T10:00:00+01:00");
+    second.put("reference", "No. 09-12/400");
+    second.put("summary", "Belarus answers the first question.");
+    second.put("substantive", true);
+    ArrayNode assessments = second.putArray("questionAssessments");
+    for (int q = 1; q <= body.path("letter").path("questions").size(); q++) {
+      assessments.addObject().put("question", q).put("assessment", q == 1 ? "ANSWERED" : "NOT_ANSWERED");
+    }
+    body.put("closedAt", "2021-12-02T17:00:00+01:00");
+
+    LoopbackHttp.Answer created = post(body, TestUsers.head(identityService, "GB"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    JsonNode view = JSON.readTree(created.body());
+    assertThat(view.path("response").path("status").asText()).isEqualTo("ON_TIME");
+    assertThat(view.path("responses")).hasSize(2);
+    JsonNode supplementary = view.path("responses").get(1);
+    assertThat(supplementary.path("supplementary").asBoolean()).isTrue();
+    assertThat(supplementary.path("status").asText()).isEqualTo("LATE");
+    assertThat(supplementary.path("daysLate").asInt()).isEqualTo(16);
+    assertThat(supplementary.path("substantive").asBoolean()).isTrue();
+    assertThat(supplementary.path("questionAssessments").get(0).path("assessment").asText()).isEqualTo("ANSWERED");
+    assertThat(view.path("responses").get(0).path("substantive").asBoolean(true)).isFalse();
+
+    JsonNode after = row2021(manager);
+    assertThat(after.path("invocations").asInt()).isEqualTo(before.path("invocations").asInt() + 1);
+    assertThat(after.path("repliesOnTime").asInt()).isEqualTo(before.path("repliesOnTime").asInt() + 1);
+    assertThat(after.path("repliesLate").asInt()).isEqualTo(before.path("repliesLate").asInt());
+    assertThat(after.path("supplementaryReplies").asInt())
+        .isEqualTo(before.path("supplementaryReplies").asInt() + 1);
+
+    // A supplementary reply without its assessment, or listed before the first, is refused; nothing recorded.
+    ObjectNode bad = the2021Letter("VM-2021-BY-REC-TWO-BAD");
+    ((ArrayNode) bad.path("responses")).addObject().put("receivedAt", "2021-11-10T10:00:00+01:00")
+        .put("summary", "Earlier than the first");
+    LoopbackHttp.Answer refused = post(bad, TestUsers.head(identityService, "GB"));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    JsonNode errors = JSON.readTree(refused.body()).path("fieldErrors");
+    assertThat(errors.path("responses[1].substantive").asText()).contains("recorded with its assessment");
+    assertThat(errors.path("responses[1].receivedAt").asText()).contains("before the reply listed before it");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vm_case WHERE reference = ?", Integer.class,
+        "VM-2021-BY-REC-TWO-BAD")).isZero();
+  }
+
+  @Test
   void badInputIsRefusedNamingEachFieldAndNothingIsRecorded() throws Exception {
     ObjectNode body = the2021Letter("VM-2021-BY-REC-BAD");
     body.putArray("signatories").add("DE").add("BY").add("XX");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.casefile.Groups;
+import org.osce.vienna.response.ReplyMessages;
+import org.osce.vienna.response.ResponseInput;
 import org.osce.vienna.support.CaseDriver;
 import org.osce.vienna.support.H2ApplicationTest;
 import org.osce.vienna.support.LoopbackHttp;
@@ -43,6 +46,8 @@ class StatisticsOverRestTest {
   ProcessEngine engine;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  ReplyMessages replyMessages;
 
   @AfterEach
   void resetClock() {
@@ -102,6 +107,40 @@ class StatisticsOverRestTest {
     clockAt("2022-02-14T00:00:00+01:00");
     JsonNode later = json(get("/api/statistics?addresseeState=MN&year=2022", manager));
     assertThat(counts(later.path("rows").get(0))).containsExactly(2, 0, 0, 2, 0);
+  }
+
+  @Test
+  void aReplyAfterNoResponseCountsAsLateAndSupplementaryRepliesApartNeverAsInvocations() throws Exception {
+    DatedCases cases = new DatedCases(new CaseDriver(engine));
+    // Delivered 7 March 2022, due by the end of 17 March, closed as "no response" on 18 March.
+    ProcessInstance pi = cases.delivered("VM-STATS-TJ-1", "GB", List.of("DE"), "TJ", "2022-03-07T10:00:00+01:00");
+    cases.noReply(pi, "GB", "2022-03-18T12:00:00+01:00");
+    String manager = TestUsers.manager(identityService);
+    assertThat(counts(json(get("/api/statistics?addresseeState=TJ", manager)).path("rows").get(0)))
+        .containsExactly(1, 0, 0, 1, 0);
+
+    // The reply of 20 March comes after all (registered the next day), then a supplementary one on 25 March.
+    clockAt("2022-03-21T10:00:00+01:00");
+    reply(pi, "2022-03-20T10:00:00+01:00", "No. 1");
+    clockAt("2022-03-25T12:00:00+01:00");
+    reply(pi, "2022-03-25T10:00:00+01:00", "No. 2");
+
+    JsonNode row = json(get("/api/statistics?addresseeState=TJ", manager)).path("rows").get(0);
+    assertThat(counts(row)).as("one invocation, answered late; no longer none").containsExactly(1, 0, 1, 0, 0);
+    assertThat(row.path("supplementaryReplies").asInt()).isEqualTo(1);
+    assertThat(row.path("medianDaysToReply").decimalValue()).as("7 to 20 March, the first reply")
+        .isEqualByComparingTo("13");
+    Map<String, String> csv = readCsv(get("/api/statistics?addresseeState=TJ", manager, "Accept", "text/csv").body())
+        .get(0);
+    assertThat(csv.get("supplementaryReplies")).isEqualTo("1");
+    assertThat(csv.get("repliesLate")).isEqualTo("1");
+  }
+
+  /** A reply passed to the case as the case API and Tasklist pass it, on the engine clock's day. */
+  private void reply(ProcessInstance pi, String receivedAt, String replyReference) {
+    assertThat(replyMessages.pass(pi.getBusinessKey(), pi.getId(), new ResponseInput(
+        OffsetDateTime.parse(receivedAt).toInstant(), replyReference, "A reply."))).isTrue();
+    new CaseDriver(engine).runJobs(pi);
   }
 
   @Test
