@@ -2,6 +2,7 @@ package org.osce.vienna.engine;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Correlates a message to a case by business key once the application's own rules have decided that the acting
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TrustedCorrelation {
+
+  /** Tries of a correlation that meets a concurrent change of the case. */
+  static final int ATTEMPTS = 3;
 
   private final RuntimeService runtimeService;
   private final ProcessEngineConfigurationImpl configuration;
@@ -35,6 +40,23 @@ public class TrustedCorrelation {
   /** As {@link #correlate(String, String, Map)}, the message's variables set by {@code payload} (local ones, say). */
   public MessageCorrelationResult correlate(String message, String reference,
       UnaryOperator<MessageCorrelationBuilder> payload) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return correlateOnce(message, reference, payload);
+      } catch (OptimisticLockingException e) {
+        // A job of the case (an announcement's branch ending, a notice) changed its executions at the same
+        // moment. The correlation is all or nothing, so it is tried again, as the job executor retries its
+        // jobs; inside a caller's transaction it cannot be (that transaction is spoilt), and the caller decides.
+        if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+          throw e;
+        }
+        sleep(attempt * 100L);
+      }
+    }
+  }
+
+  private MessageCorrelationResult correlateOnce(String message, String reference,
+      UnaryOperator<MessageCorrelationBuilder> payload) {
     return configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> {
       context.disableAuthorizationCheck();
       try {
@@ -44,6 +66,15 @@ public class TrustedCorrelation {
         context.enableAuthorizationCheck();
       }
     });
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while correlating", e);
+    }
   }
 
   /** Whether the case's process waits for this message now, whoever may read it. */

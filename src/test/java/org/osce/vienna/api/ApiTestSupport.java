@@ -207,8 +207,10 @@ abstract class ApiTestSupport {
     claimAndComplete("t-head-gb", taskId(view, "Task_SignAndDeliver"), variables("deliveryChannel", "String", "BY_HAND",
         "deliveredAt", "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString(),
         "announcements", "Json", "[\"INFORM_PARTICIPATING_STATES\"]"));
-    return await("t-officer-gb", reference, "awaiting the response",
-        statusAndTask("AWAITING_RESPONSE", "Task_RegisterResponse"));
+    // Settled: the States informed too (beside the wait, a moment later), so the case no longer changes by itself.
+    return await("t-officer-gb", reference, "awaiting the response, the States informed",
+        v -> statusAndTask("AWAITING_RESPONSE", "Task_RegisterResponse").test(v)
+            && v.path("timeline").findValuesAsText("event").contains("PARTICIPATING_STATES_INFORMED"));
   }
 
   long processInstances() {

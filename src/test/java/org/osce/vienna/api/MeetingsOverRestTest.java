@@ -88,7 +88,9 @@ class MeetingsOverRestTest extends ApiTestSupport {
     TestUsers.head(identityService, "DE");
     String reference = "VM-MOR-02";
     deliver(reference);
-    post(officer, "/api/cases/" + reference + "/bilateral-meeting-requests", Map.of("meetingRequestedBy", "BY"));
+    Answer requested = post(officer, "/api/cases/" + reference + "/bilateral-meeting-requests",
+        Map.of("meetingRequestedBy", "BY"));
+    assertThat(requested.status()).as("%s", requested).isEqualTo(202);
     JsonNode view = await(officer, reference, "the meeting to arrange",
         v -> !tasks(v, "Task_ArrangeBilateralMeeting").isEmpty());
     Instant soon = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);

@@ -82,7 +82,7 @@ class DispatchScheduleTest extends MailContextTest {
   @Test
   void onceTheMailServerIsBackEveryWaitingMessageGoesOutWithinTheCappedBackOffAndAPass() {
     smtp.stop();
-    String reference = newCase();
+    String reference = caseWithComposedLetter();
     Instant signOffDue = Instant.now().plus(Duration.ofDays(5));
     notices.invocation(new MechanismInvoked(reference, label(reference), "BY", List.of("GB", "DE", "FR")));
     notices.caseClosed(new CaseClosed(reference, label(reference), List.of("GB", "DE", "FR"), List.of()));
