@@ -2,6 +2,7 @@ package org.osce.vienna.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -150,6 +151,24 @@ class CaseListPagingOverRestTest extends ApiTestSupport {
     int one = statementsOf(officerSm, "/api/cases?size=1");
     int nine = statementsOf(officerSm, "/api/cases?size=200");
     assertThat(nine).as("statements for a page of 9 cases, against a page of 1").isEqualTo(one);
+  }
+
+  @Test
+  void theOpenApiDescriptionSaysHowTheListPages() {
+    JsonNode list = get(manager, "/v3/api-docs").json().path("paths").path("/api/cases").path("get");
+    List<String> parameters = new ArrayList<>();
+    list.path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
+    assertThat(parameters).containsExactly("addresseeState", "status", "page", "size");
+    list.path("parameters").forEach(p -> {
+      if ("size".equals(p.path("name").asText())) {
+        assertThat(p.path("schema").path("maximum").asInt()).isEqualTo(200);
+        assertThat(p.path("schema").path("default").asInt()).isEqualTo(50);
+      }
+    });
+    JsonNode ok = list.path("responses").path("200");
+    assertThat(ok.path("headers").has("X-Total-Count")).as(ok.toString()).isTrue();
+    assertThat(ok.path("headers").has("Link")).as(ok.toString()).isTrue();
+    assertThat(ok.path("content").path("application/json").path("schema").path("type").asText()).isEqualTo("array");
   }
 
   private int statementsOf(String user, String path) {
