@@ -1,6 +1,5 @@
 package org.osce.vienna.api;
 
-import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.osce.vienna.casefile.CaseRecords;
@@ -35,8 +34,7 @@ public class CaseVisibility {
    */
   public CaseRecords.Page visible(ApiCaller caller, Optional<String> addressee, Optional<CaseStatus> status,
       long offset, int limit) {
-    return cases.page(concerning(caller).map(delegations -> (Collection<String>) delegations), addressee, status,
-        offset, limit);
+    return cases.page(concerning(caller), addressee, status, offset, limit);
   }
 
   /**

@@ -31,8 +31,8 @@ record Paging(int page, int size) {
     if (value == null) {
       return otherwise;
     }
-    String refusal = "must be a whole number " + (max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max)
-        + ", not '" + value + "'";
+    String range = max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max;
+    String refusal = "must be a whole number " + range + ", not '" + value + "'";
     try {
       int number = Integer.parseInt(value.strip());
       if (number >= min && number <= max) {

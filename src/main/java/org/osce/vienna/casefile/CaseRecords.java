@@ -86,8 +86,8 @@ public class CaseRecords {
    * the sign-off round has opened, before that the draft's invitations (vm_invitation). Two queries (the
    * page and its total), filtered, ordered and cut in SQL.
    */
-  public Page page(Optional<Collection<String>> delegations, Optional<String> addressee, Optional<CaseStatus> status,
-      long offset, int limit) {
+  public Page page(Optional<? extends Collection<String>> delegations, Optional<String> addressee,
+      Optional<CaseStatus> status, long offset, int limit) {
     if (delegations.isPresent() && delegations.get().isEmpty()) {
       return new Page(List.of(), 0);
     }
@@ -113,7 +113,7 @@ public class CaseRecords {
 
   /** The WHERE clause (or nothing) of the reads above, its arguments added to {@code args}. */
   private static String where(Optional<String> reference, Optional<String> addressee, Optional<CaseStatus> status,
-      Optional<Collection<String>> delegations, List<Object> args) {
+      Optional<? extends Collection<String>> delegations, List<Object> args) {
     List<String> conditions = new ArrayList<>();
     reference.ifPresent(r -> {
       conditions.add("c.reference = ?");
