@@ -33,8 +33,8 @@ function label(name) {
   return words.replace(/\b(co|sign|follow) (signing|off|up)\b/gi, "$1-$2");
 }
 
-async function get(path) {
-  const response = await fetch(API + path, {headers: {Accept: "application/json"}, credentials: "same-origin"});
+async function read(url) {
+  const response = await fetch(url, {headers: {Accept: "application/json"}, credentials: "same-origin"});
   if (!response.ok) {
     let detail = "";
     try {
@@ -44,7 +44,27 @@ async function get(path) {
     }
     throw new Error(response.status === 401 ? "Your login has ended: log in again." : detail || response.statusText);
   }
-  return response.json();
+  return response;
+}
+
+async function get(path) {
+  return (await read(API + path)).json();
+}
+
+/**
+ * Every case the user may see: the list comes a page at a time (at most 200 cases), each page's Link header
+ * (RFC 8288) naming the next one; the filters below then choose among them all, as before the list paged.
+ */
+async function allCases() {
+  const cases = [];
+  let next = API + "?size=200";
+  while (next) {
+    const response = await read(next);
+    cases.push(...await response.json());
+    const link = /<([^>]*)>\s*;\s*rel="next"/.exec(response.headers.get("Link") || "");
+    next = link ? new URL(link[1], response.url).href : null;
+  }
+  return cases;
 }
 
 /** The response deadline as the list and the case show it: red when passed without a response, or missed. */
@@ -107,7 +127,7 @@ function renderList(node) {
       controls, table));
   table.appendChild(el("p", {}, "Loading…"));
 
-  get("").then(cases => {
+  allCases().then(cases => {
     const distinct = pick => [...new Set(cases.map(pick).filter(Boolean))].sort();
     const redraw = () => {
       const shown = cases.filter(c => (!filters.addressee || c.addresseeState === filters.addressee)

@@ -2,6 +2,7 @@ package org.osce.vienna.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,6 +28,7 @@ import org.osce.vienna.drafting.StartInput;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.engine.InputValues;
 import org.osce.vienna.web.SecurityHeaders;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -123,17 +125,32 @@ public class CaseApi {
   }
 
   @Operation(summary = "List the cases the caller may see", description = """
-      Newest first. Filters: `addresseeState` (a State code) and `status` (DRAFTING, SIGN_OFF, DELIVERY,
-      AWAITING_RESPONSE, ASSESSMENT, FOLLOW_UP, CLOSED, WITHDRAWN).""")
-  @ApiResponse(responseCode = "200", description = "The cases")
-  @ApiResponse(responseCode = "400", description = "An unknown State, status or parameter",
+      Newest first (then by reference): every case when neither `page` nor `size` is given (as the first
+      edition answered), else a page at a time: `page` (0-based, default 0) of `size` cases (default 50, at
+      most 200). The body is the page's cases, a JSON array; `X-Total-Count` says how many
+      cases the list has in all, and `Link` (RFC 8288) gives the same request for the `first`, `prev`,
+      `next` and `last` pages. Filters: `addresseeState` (a State code) and `status` (DRAFTING, SIGN_OFF,
+      DELIVERY, AWAITING_RESPONSE, ASSESSMENT, FOLLOW_UP, CLOSED, WITHDRAWN). The total counts only cases the caller
+      may see.""")
+  @ApiResponse(responseCode = "200", description = "A page of the cases", headers = {
+      @Header(name = Paging.TOTAL_COUNT, description = "How many cases the list has, over all pages",
+          schema = @Schema(type = "integer")),
+      @Header(name = HttpHeaders.LINK, description = "RFC 8288 links to the first, prev, next and last pages",
+          schema = @Schema(type = "string", example = "</api/cases?page=1&size=50>; rel=\"next\""))})
+  @ApiResponse(responseCode = "400", description = "An unknown State, status or parameter; a page or size out of range",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  public List<CaseView.Summary> list(
+  public ResponseEntity<List<CaseView.Summary>> list(
       @Parameter(example = "BY") @RequestParam(required = false) String addresseeState,
       @Parameter(schema = @Schema(implementation = CaseStatus.class)) @RequestParam(required = false) String status,
+      @Parameter(description = "The page, from 0", schema = @Schema(type = "integer", minimum = "0",
+          defaultValue = "0")) @RequestParam(required = false) String page,
+      @Parameter(description = "Cases per page", schema = @Schema(type = "integer", minimum = "1",
+          maximum = "" + Paging.MAX_SIZE, defaultValue = "" + Paging.DEFAULT_SIZE))
+      @RequestParam(required = false) String size,
       HttpServletRequest request) {
-    Map<String, String> errors = QueryParameters.unknown(request, "addresseeState", "status");
+    Map<String, String> errors = QueryParameters.unknown(request, "addresseeState", "status", Paging.PAGE,
+        Paging.SIZE);
     Optional<String> addressee = QueryParameters.state(addresseeState, "addresseeState", errors);
     Optional<CaseStatus> wanted = Optional.empty();
     if (status != null) {
@@ -143,11 +160,14 @@ public class CaseApi {
         errors.put("status", "'" + status + "' is not one of " + List.of(CaseStatus.values()));
       }
     }
+    Paging paging = Paging.read(page, size, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Invalid query", errors);
     }
-    return visibility.visible(ApiAuthentication.caller(request), addressee, wanted).stream()
-        .map(views::summary).toList();
+    CaseRecords.Page cases = visibility.visible(ApiAuthentication.caller(request), addressee, wanted,
+        paging.offset(), paging.size());
+    return ResponseEntity.ok().headers(paging.headers(cases.total(), request))
+        .body(cases.cases().stream().map(views::summary).toList());
   }
 
   @Operation(summary = "Report the addressee's response", description = """

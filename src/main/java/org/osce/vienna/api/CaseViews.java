@@ -17,6 +17,7 @@ import org.osce.vienna.meeting.Meetings;
 import org.osce.vienna.response.Assessments;
 import org.osce.vienna.signoff.SignOff;
 import org.osce.vienna.signoff.Signatories;
+import org.osce.vienna.signoff.Signatories.Signatory;
 import org.springframework.stereotype.Component;
 
 /** Builds the case view from the application's tables (vm_*), the open tasks included (vm_open_task). */
@@ -52,13 +53,15 @@ public class CaseViews {
   }
 
   public CaseView view(CaseRecord c) {
-    List<String> signing = signatories.signing(c.reference());
+    // One query per table, each read once, whatever the size of the case: no query per signatory or task.
+    List<Signatory> signatoryRows = signatories.of(c.reference());
+    List<String> signing = Signatories.signing(signatoryRows);
     return new CaseView(c.reference(), c.subject(), c.leadDelegation(), c.addresseeState(), c.status(),
         c.recorded(), time(c.startedAt()), openTasks(c),
         // Before the sign-off round opens, the lead is the one signatory there is.
         signing.isEmpty() ? List.of(c.leadDelegation()) : signing,
-        signatories.declined(c.reference()),
-        signOff.of(c.reference()).stream().map(e -> new CaseView.SignOffEntry(e.state(), e.decision().name(),
+        Signatories.declined(signatoryRows),
+        signOff.entries(signatoryRows).stream().map(e -> new CaseView.SignOffEntry(e.state(), e.decision().name(),
             time(e.decidedAt()))).toList(),
         letters.compositions(c.reference()).stream()
             .map(l -> new CaseView.ComposedLetter(time(l.composedAt()), l.signatories())).toList(),

@@ -1,6 +1,5 @@
 package org.osce.vienna.api;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.osce.vienna.casefile.CaseRecords;
@@ -43,10 +42,13 @@ public class CaseVisibility {
         .orElseThrow(() -> CaseApiException.caseNotFound(reference));
   }
 
-  /** The cases the caller may see, newest first, optionally of one addressee and one status. */
-  public List<CaseRecord> visible(ApiCaller caller, Optional<String> addressee, Optional<CaseStatus> status) {
-    return concerning(caller).map(delegations -> cases.concerning(delegations, addressee, status))
-        .orElseGet(() -> cases.all(addressee, status));
+  /**
+   * A page of the cases the caller may see, newest first, optionally of one addressee and one status, with
+   * the total: who sees what is part of the same queries, so counts never include a case she may not see.
+   */
+  public CaseRecords.Page visible(ApiCaller caller, Optional<String> addressee, Optional<CaseStatus> status,
+      long offset, int limit) {
+    return cases.page(concerning(caller), addressee, status, offset, limit);
   }
 
   /**

@@ -77,32 +77,46 @@ public class CaseRecords {
         reference);
   }
 
-  /** Every case, newest first; of one addressee and in one status when given. */
-  public List<CaseRecord> all(Optional<String> addressee, Optional<CaseStatus> status) {
-    return select(Optional.empty(), addressee, status, Optional.empty());
+  /** One page of a list of cases, and how many cases the list has in all. */
+  public record Page(List<CaseRecord> cases, long total) {
   }
 
   /**
-   * The cases that concern one of these delegations, newest first; of one addressee and in one status
-   * when given. A case concerns the delegation that leads it and those invited to co-sign: its
-   * signatories (vm_signatory) once the sign-off round has opened, before that the draft's invitations
-   * (vm_invitation). One query.
+   * A page of the cases, newest first (then by reference, so that pages never overlap nor skip a case);
+   * of one addressee and in one status when given; with {@code delegations}, only the cases that concern
+   * one of them: the one that leads it and those invited to co-sign, its signatories (vm_signatory) once
+   * the sign-off round has opened, before that the draft's invitations (vm_invitation). Two queries (the
+   * page and its total), filtered, ordered and cut in SQL.
    */
-  public List<CaseRecord> concerning(Collection<String> delegations, Optional<String> addressee,
-      Optional<CaseStatus> status) {
-    return select(Optional.empty(), addressee, status, Optional.of(delegations));
-  }
-
-  /** The case, if it concerns one of these delegations (as {@link #concerning}). One query. */
-  public Optional<CaseRecord> findConcerning(String reference, Collection<String> delegations) {
-    return select(Optional.of(reference), Optional.empty(), Optional.empty(), Optional.of(delegations)).stream()
-        .findFirst();
-  }
-
-  private List<CaseRecord> select(Optional<String> reference, Optional<String> addressee,
-      Optional<CaseStatus> status, Optional<Collection<String>> delegations) {
-    List<String> conditions = new ArrayList<>();
+  public Page page(Optional<? extends Collection<String>> delegations, Optional<String> addressee,
+      Optional<CaseStatus> status, long offset, int limit) {
+    if (delegations.isPresent() && delegations.get().isEmpty()) {
+      return new Page(List.of(), 0);
+    }
     List<Object> args = new ArrayList<>();
+    String where = where(Optional.empty(), addressee, status, delegations, args);
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM vm_case c" + where, Long.class, args.toArray());
+    args.add(limit);
+    args.add(offset);
+    List<CaseRecord> cases = jdbc.query("SELECT c.* FROM vm_case c" + where
+        + " ORDER BY c.started_at DESC, c.reference LIMIT ? OFFSET ?", CaseRecords::map, args.toArray());
+    return new Page(cases, total == null ? 0 : total);
+  }
+
+  /** The case, if it concerns one of these delegations (as {@link #page}). One query. */
+  public Optional<CaseRecord> findConcerning(String reference, Collection<String> delegations) {
+    if (delegations.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object> args = new ArrayList<>();
+    String where = where(Optional.of(reference), Optional.empty(), Optional.empty(), Optional.of(delegations), args);
+    return jdbc.query("SELECT c.* FROM vm_case c" + where, CaseRecords::map, args.toArray()).stream().findFirst();
+  }
+
+  /** The WHERE clause (or nothing) of the reads above, its arguments added to {@code args}. */
+  private static String where(Optional<String> reference, Optional<String> addressee, Optional<CaseStatus> status,
+      Optional<? extends Collection<String>> delegations, List<Object> args) {
+    List<String> conditions = new ArrayList<>();
     reference.ifPresent(r -> {
       conditions.add("c.reference = ?");
       args.add(r);
@@ -115,19 +129,13 @@ public class CaseRecords {
       conditions.add("c.status = ?");
       args.add(s.name());
     });
-    if (delegations.isPresent()) {
-      if (delegations.get().isEmpty()) {
-        return List.of();
-      }
-      conditions.add(concerning(delegations.get(), args));
-    }
-    return jdbc.query("SELECT c.* FROM vm_case c" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ",
-        conditions)) + " ORDER BY c.started_at DESC", CaseRecords::map, args.toArray());
+    delegations.ifPresent(d -> conditions.add(concerning(d, args)));
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
   /**
    * The SQL condition "the case {@code c} (an alias of vm_case) concerns one of these delegations" (as
-   * {@link #concerning}), its arguments added to {@code args}; for the other reads across cases (the
+   * {@link #page}), its arguments added to {@code args}; for the other reads across cases (the
    * statistics), so that who sees which case is written once. {@code delegations} must not be empty.
    */
   public static String concerning(Collection<String> delegations, List<Object> args) {

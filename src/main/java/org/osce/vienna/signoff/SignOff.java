@@ -52,7 +52,12 @@ public class SignOff implements FormVariables {
    * none before the round opens.
    */
   public List<Entry> of(String reference) {
-    return signatories.of(reference).stream().filter(s -> !Signatories.LEAD.equals(s.role()))
+    return entries(signatories.of(reference));
+  }
+
+  /** {@link #of(String)} from the case's signatories as read ({@link Signatories#of}). */
+  public List<Entry> entries(List<Signatories.Signatory> all) {
+    return all.stream().filter(s -> !Signatories.LEAD.equals(s.role()))
         .map(SignOff::entry)
         .sorted((a, b) -> name(a.state()).compareTo(name(b.state())))
         .toList();

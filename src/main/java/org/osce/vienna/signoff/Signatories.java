@@ -99,7 +99,11 @@ public class Signatories {
 
   /** The States the letter is signed by: the lead first, then those that joined, in the letter's order. */
   public List<String> signing(String reference) {
-    List<Signatory> all = of(reference);
+    return signing(of(reference));
+  }
+
+  /** {@link #signing(String)} from the case's signatories as read ({@link #of}). */
+  public static List<String> signing(List<Signatory> all) {
     List<String> lead = all.stream().filter(s -> LEAD.equals(s.role())).map(Signatory::stateCode).toList();
     List<String> joined = all.stream().filter(s -> !LEAD.equals(s.role()) && s.signs()).map(Signatory::stateCode)
         .toList();
@@ -108,7 +112,11 @@ public class Signatories {
   }
 
   public List<String> declined(String reference) {
-    return of(reference).stream().filter(s -> s.decision() == SignOffDecision.DECLINED).map(Signatory::stateCode)
-        .toList();
+    return declined(of(reference));
+  }
+
+  /** {@link #declined(String)} from the case's signatories as read ({@link #of}). */
+  public static List<String> declined(List<Signatory> all) {
+    return all.stream().filter(s -> s.decision() == SignOffDecision.DECLINED).map(Signatory::stateCode).toList();
   }
 }

@@ -239,6 +239,10 @@ class RefusalsOverRestTest extends ApiTestSupport {
     all.add(get("a list of a non-participating addressee", OFFICER_GB, cases + "?addresseeState=EU", 400,
         "addresseeState"));
     all.add(get("a list with an unknown parameter", OFFICER_GB, cases + "?lead=GB", 400, "lead"));
+    all.add(get("a list's page below 0", OFFICER_GB, cases + "?page=-1", 400, "page"));
+    all.add(get("a list's page not a number", OFFICER_GB, cases + "?page=second", 400, "page"));
+    all.add(get("a list's page of no cases", OFFICER_GB, cases + "?size=0", 400, "size"));
+    all.add(get("a list's page over 200 cases", OFFICER_GB, cases + "?size=201&status=CLOSED", 400, "size"));
     all.add(get("the letter of a case still being drafted", OFFICER_GB, cases + "/" + DRAFTING + "/letter", 404,
         "composed"));
     all.add(new Refusal("the letter as a Word file", "GET", cases + "/" + AWAITING + "/letter", OFFICER_GB,

@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -19,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
  * ({@link TestSmtp}). Each test method starts when the job executor has run every job that was due
  * ({@link TestContextEngine}), so what an earlier test set going does not land in the middle of another's
  * counts. The classes that share it use cases and references of their own and count only what they did.
+ * The SQL statements sent are counted ({@link CountedStatements}), for the tests of what a read costs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,5 +33,6 @@ import org.springframework.test.context.ContextConfiguration;
     "vienna.mail.tasklist-url=" + H2ApplicationTest.TASKLIST_URL})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = {PostgresTestDatabase.Settings.class, TestSmtp.Settings.class})
+@Import(CountedStatements.class)
 public @interface PostgresApplicationTest {
 }
