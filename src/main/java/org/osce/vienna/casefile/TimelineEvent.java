@@ -34,6 +34,8 @@ public enum TimelineEvent {
   PARTICIPATING_STATES_INFORMED,
   /** A statement at the Permanent Council was decided, with the date of the Council's meeting. */
   PERMANENT_COUNCIL_STATEMENT_ANNOUNCED,
+  /** The document number the Permanent Council gave a statement of the case (e.g. PC.DEL/1034/21), once known. */
+  PERMANENT_COUNCIL_DOCUMENT_RECORDED,
   /** The lead delegation was reminded, on the morning of the day, that the reply is due. */
   RESPONSE_REMINDER_SENT,
   /** The reply deadline passed without a response registered (the response is still accepted). */

@@ -69,6 +69,8 @@ public final class ProcessConstants {
   /** What the invoking States make public, at delivery or at follow-up (second edition: publicity is a decision). */
   public static final String ANNOUNCEMENTS = "announcements";
   public static final String PERMANENT_COUNCIL_DATE = "permanentCouncilDate";
+  /** The Permanent Council's number for a statement made, recorded once it is known (at follow-up). */
+  public static final String PERMANENT_COUNCIL_DOCUMENT = "permanentCouncilDocument";
   /** For the gateways after an announcement is decided: {@link #ANNOUNCEMENTS} holds it. */
   public static final String INFORM_PARTICIPATING_STATES = "participatingStatesToBeInformed";
   public static final String STATEMENT_AT_PERMANENT_COUNCIL = "councilStatementToBeRecorded";

@@ -2,6 +2,7 @@ package org.osce.vienna.followup;
 
 import static org.osce.vienna.engine.ProcessConstants.FOLLOW_UP_ACTIONS;
 import static org.osce.vienna.engine.ProcessConstants.MOSCOW_SUPPORTERS;
+import static org.osce.vienna.engine.ProcessConstants.PERMANENT_COUNCIL_DOCUMENT;
 import static org.osce.vienna.engine.ProcessConstants.TASK_DECIDE_FOLLOW_UP;
 
 import java.time.LocalDate;
@@ -21,15 +22,20 @@ import org.osce.vienna.engine.InputValues;
  * @param moscowSupporters the States supporting the lead in invoking the Moscow Mechanism; empty when it is not
  *     chosen
  */
-public record FollowUpDecision(List<FollowUpAction> actions, List<String> moscowSupporters, Publicity publicity) {
+public record FollowUpDecision(List<FollowUpAction> actions, List<String> moscowSupporters, Publicity publicity,
+    String permanentCouncilDocument) {
 
   public static final Field ACTIONS = Field.textList(FOLLOW_UP_ACTIONS)
       .labelled("the follow-up");
   public static final Field SUPPORTERS = Field.textList(MOSCOW_SUPPORTERS)
       .labelled("the supporters of the Moscow Mechanism");
 
+  /** Optional: the number of a statement made at the Permanent Council, known only after the meeting. */
+  public static final Field COUNCIL_DOCUMENT = Field.text(PERMANENT_COUNCIL_DOCUMENT, 100)
+      .labelled("the Permanent Council's document number");
+
   public static final InputContract TASK = InputContract.task(TASK_DECIDE_FOLLOW_UP, ACTIONS, SUPPORTERS,
-      Publicity.ANNOUNCEMENTS_FIELD, Publicity.PERMANENT_COUNCIL_DATE_FIELD);
+      Publicity.ANNOUNCEMENTS_FIELD, Publicity.PERMANENT_COUNCIL_DATE_FIELD, COUNCIL_DOCUMENT);
 
   public static final String REFUSED = "The follow-up cannot be decided";
 
@@ -61,8 +67,9 @@ public record FollowUpDecision(List<FollowUpAction> actions, List<String> moscow
       in.refuse(MOSCOW_SUPPORTERS, "are taken only with MOSCOW_MECHANISM among the follow-up actions");
     }
     Publicity publicity = Publicity.read(in, startedOn);
+    String councilDocument = in.text(COUNCIL_DOCUMENT);
     in.throwIfAny(REFUSED);
-    return new FollowUpDecision(List.copyOf(actions), List.copyOf(supporters), publicity);
+    return new FollowUpDecision(List.copyOf(actions), List.copyOf(supporters), publicity, councilDocument);
   }
 
   public List<String> names() {

@@ -47,6 +47,10 @@ public class ValidateFollowUp implements TaskListener {
     task.setVariable(FOLLOW_UP_ACTIONS, CaseVariables.jsonValue(decision.names()));
     task.setVariable(MOSCOW_SUPPORTERS, CaseVariables.jsonValue(decision.moscowSupporters()));
     decision.publicity().writeTo(task);
+    if (decision.permanentCouncilDocument() != null) {
+      timeline.record(reference, EngineClock.now(), TimelineEvent.PERMANENT_COUNCIL_DOCUMENT_RECORDED, currentUser.id(),
+          decision.permanentCouncilDocument());
+    }
     timeline.record(reference, EngineClock.now(), TimelineEvent.FOLLOW_UP_DECIDED, currentUser.id(),
         decision.actions().isEmpty() ? "close the case" : decision.inWords());
   }

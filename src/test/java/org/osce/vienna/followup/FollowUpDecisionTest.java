@@ -93,7 +93,7 @@ class FollowUpDecisionTest {
         .containsExactly(Map.entry("moscowSupporters", "are taken only with MOSCOW_MECHANISM among the follow-up actions"));
     assertThat(read(List.of("PERMANENT_COUNCIL_STATEMENT"), TEN).moscowSupporters()).isEmpty();
     assertThat(FollowUpDecision.TASK.names()).containsExactlyInAnyOrder("followUpActions", "moscowSupporters", "announcements",
-        "permanentCouncilDate");
+        "permanentCouncilDate", "permanentCouncilDocument");
   }
 
   @Test

@@ -1337,7 +1337,7 @@ class ViennaMechanismProcessTest {
         .hasMessageContaining("permanentCouncilDate is required for a statement at the Permanent Council");
     driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"), vars(FOLLOW_UP_ACTIONS, jsonList(List.of()),
         ANNOUNCEMENTS, jsonList(List.of("INFORM_PARTICIPATING_STATES", "PERMANENT_COUNCIL_STATEMENT")),
-        PERMANENT_COUNCIL_DATE, councilDay));
+        PERMANENT_COUNCIL_DATE, councilDay, PERMANENT_COUNCIL_DOCUMENT, "PC.DEL/1034/21"));
     driver.runJobs(pi);
 
     assertThat(pi).isEnded().hasPassed("Task_InformStatesAtFollowUp", "EndEvent_StatesInformedAtFollowUp",
@@ -1346,5 +1346,8 @@ class ViennaMechanismProcessTest {
         .allSatisfy(n -> assertThat(n.documentId()).isNotNull());
     assertThat(events(reference)).containsSubsequence("FOLLOW_UP_DECIDED", "PERMANENT_COUNCIL_STATEMENT_ANNOUNCED")
         .contains("PARTICIPATING_STATES_INFORMED", "CASE_CLOSED");
+    // A statement's number, known once the Council has given it, goes on the timeline as it was written.
+    assertThat(timeline.of(reference)).filteredOn(e -> e.event().equals("PERMANENT_COUNCIL_DOCUMENT_RECORDED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("PC.DEL/1034/21"));
   }
 }
