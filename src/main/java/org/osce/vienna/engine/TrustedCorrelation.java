@@ -44,7 +44,7 @@ public class TrustedCorrelation {
       try {
         return correlateOnce(message, reference, payload);
       } catch (OptimisticLockingException e) {
-        // A job of the case (an announcement's branch ending, a notice) changed its executions at the same
+        // A job of the case (a reply after the wait being recorded, a timer) changed its executions at the same
         // moment. The correlation is all or nothing, so it is tried again, as the job executor retries its
         // jobs; inside a caller's transaction it cannot be (that transaction is spoilt), and the caller decides.
         if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
