@@ -173,7 +173,15 @@ final class Browser implements AutoCloseable {
   void startProcess(String processName) {
     click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
     click(By.xpath("//*[contains(@class,'modal-content')]//a[contains(normalize-space(.), \"" + processName + "\")]"));
-    waitVisible(By.cssSelector(".modal-content .fjs-form"));
+    try {
+      // A start form is fetched and drawn after the click: on a loaded machine that has taken over 30 s.
+      new WebDriverWait(driver, WAIT.multipliedBy(2))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-content .fjs-form")));
+    } catch (TimeoutException e) {
+      shot("start-form-timed-out");
+      throw new AssertionError("The start form of \"" + processName + "\" did not show; the page shows: " + text()
+          + "; the browser logged: " + console(), e);
+    }
     pause(800);
   }
 
