@@ -1,9 +1,9 @@
 package org.osce.vienna.delivery;
 
 import static org.osce.vienna.engine.ProcessConstants.ANNOUNCEMENTS;
-import static org.osce.vienna.engine.ProcessConstants.INFORM_PARTICIPATING_STATES;
+import static org.osce.vienna.engine.ProcessConstants.COUNCIL_STATEMENT_TO_BE_RECORDED;
+import static org.osce.vienna.engine.ProcessConstants.PARTICIPATING_STATES_TO_BE_INFORMED;
 import static org.osce.vienna.engine.ProcessConstants.PERMANENT_COUNCIL_DATE;
-import static org.osce.vienna.engine.ProcessConstants.STATEMENT_AT_PERMANENT_COUNCIL;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,8 +68,8 @@ public record Publicity(List<Announcement> announcements, LocalDate permanentCou
   public void writeTo(VariableScope scope) {
     scope.setVariable(ANNOUNCEMENTS, CaseVariables.jsonValue(names()));
     scope.setVariable(PERMANENT_COUNCIL_DATE, permanentCouncilDate == null ? null : permanentCouncilDate.toString());
-    scope.setVariable(INFORM_PARTICIPATING_STATES, includes(Announcement.INFORM_PARTICIPATING_STATES));
-    scope.setVariable(STATEMENT_AT_PERMANENT_COUNCIL, includes(Announcement.PERMANENT_COUNCIL_STATEMENT));
+    scope.setVariable(PARTICIPATING_STATES_TO_BE_INFORMED, includes(Announcement.INFORM_PARTICIPATING_STATES));
+    scope.setVariable(COUNCIL_STATEMENT_TO_BE_RECORDED, includes(Announcement.PERMANENT_COUNCIL_STATEMENT));
   }
 
   public boolean includes(Announcement announcement) {

@@ -72,8 +72,8 @@ public final class ProcessConstants {
   /** The Permanent Council's number for a statement made, recorded once it is known (at follow-up). */
   public static final String PERMANENT_COUNCIL_DOCUMENT = "permanentCouncilDocument";
   /** For the gateways after an announcement is decided: {@link #ANNOUNCEMENTS} holds it. */
-  public static final String INFORM_PARTICIPATING_STATES = "participatingStatesToBeInformed";
-  public static final String STATEMENT_AT_PERMANENT_COUNCIL = "councilStatementToBeRecorded";
+  public static final String PARTICIPATING_STATES_TO_BE_INFORMED = "participatingStatesToBeInformed";
+  public static final String COUNCIL_STATEMENT_TO_BE_RECORDED = "councilStatementToBeRecorded";
   public static final String RESPONSE_DUE_AT = "responseDueAt";
   /** When the lead is reminded that the reply is due today (the timer of Event_ResponseReminderDue). */
   public static final String RESPONSE_REMINDER_AT = "responseReminderAt";
