@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -48,6 +52,7 @@ public final class Bench {
     List<Integer> clientCounts = numbers(options.getOrDefault("clients", "1,4,16"));
     int casesPerClient = Integer.parseInt(options.getOrDefault("cases-per-client", "2"));
     List<Integer> bursts = numbers(options.getOrDefault("bursts", "1000"));
+    int openCases = Integer.parseInt(options.getOrDefault("open-cases", "10000"));
     Duration readFor = Duration.ofSeconds(Integer.parseInt(options.getOrDefault("read-seconds", "20")));
     Path out = Path.of(options.getOrDefault("out", "bench/results/latest.md"));
     Path logs = Files.createDirectories(Path.of("bench/target/logs"));
@@ -58,11 +63,18 @@ public final class Bench {
     int smtpPort = mail.getSmtp().getPort();
     Map<Target.Kind, Target> targets = new LinkedHashMap<>();
     targets.put(Target.Kind.APPLICATION, new Target(Target.Kind.APPLICATION,
-        Path.of(options.getOrDefault("application-jar", "target/vienna-mechanism-0.1.0-SNAPSHOT.jar")), 18181, smtpPort,
-        database, logs.resolve("application.log")));
+        Path.of(options.getOrDefault("application-jar", "target/vienna-mechanism-0.1.0-SNAPSHOT.jar")),
+        javaOptions(options.get("application-java-options")), 18181, smtpPort, database,
+        logs.resolve("application.log")));
     targets.put(Target.Kind.BASELINE, new Target(Target.Kind.BASELINE,
-        Path.of(options.getOrDefault("baseline-jar", "bench/target/vienna-mechanism-bench-0.1.0-SNAPSHOT.jar")), 18182,
-        smtpPort, database, logs.resolve("baseline.log")));
+        Path.of(options.getOrDefault("baseline-jar", "bench/target/vienna-mechanism-bench-0.1.0-SNAPSHOT.jar")),
+        javaOptions(options.get("baseline-java-options")), 18182, smtpPort, database, logs.resolve("baseline.log")));
+    // --targets=application measures one target alone (to profile it); the ratios then stay empty.
+    targets.keySet().retainAll(Arrays.stream(options.getOrDefault("targets", "application,baseline").split(","))
+        .map(name -> Target.Kind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList());
+    boolean countsStatements = database.countsStatements();
+    StringBuilder statements = new StringBuilder();
+    StringBuilder heaps = new StringBuilder();
 
     String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
     String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -70,8 +82,10 @@ public final class Bench {
     int biggest = sizes.stream().max(Integer::compare).orElseThrow();
     int measuredClients = clientCounts.contains(4) ? 4 : clientCounts.get(clientCounts.size() - 1);
     for (int pair = 1; pair <= pairs; pair++) {
-      List<Target> order = pair % 2 == 1 ? List.copyOf(targets.values())
-          : List.of(targets.get(Target.Kind.BASELINE), targets.get(Target.Kind.APPLICATION));
+      List<Target> order = new ArrayList<>(targets.values());
+      if (pair % 2 == 0) {
+        Collections.reverse(order);
+      }
       for (Target target : order) {
         System.out.printf("pair %d: %s%n", pair, target.kind.label);
         figures.add("start-up to Tasklist, empty database", "s", target.kind, target.startFresh());
@@ -82,24 +96,42 @@ public final class Bench {
           for (int clients : clientCounts) {
             int unavailableBefore = EngineRest.UNAVAILABLE.get();
             double cpuBefore = target.cpuSeconds();
+            double driverCpuBefore = ProcFs.cpuSeconds(List.of(ProcessHandle.current().pid()));
             Database.Counters before = target.counters();
+            boolean measured = size == biggest && clients == measuredClients;
+            if (measured && countsStatements) {
+              database.resetStatements(target.kind.database);
+            }
             Load.Result result = Load.run(rest, clients, Math.max(2, clients * casesPerClient), size);
             double cpu = target.cpuSeconds() - cpuBefore;
+            double driverCpu = ProcFs.cpuSeconds(List.of(ProcessHandle.current().pid())) - driverCpuBefore;
             Database.Counters work = target.counters().minus(before);
             String kind = (size + 1) + " signatories";
             figures.add("full cases, " + kind + ", " + clients + " clients", "cases/s", target.kind,
                 result.casesPerSecond());
             figures.add("full cases, " + kind + ", " + clients + " clients: answered 503, asked again", "times",
                 target.kind, EngineRest.UNAVAILABLE.get() - unavailableBefore);
-            if (size == biggest && clients == measuredClients) {
+            if (measured) {
               figures.add("CPU per case, " + kind + " (JVM + its PostgreSQL backends)", "s", target.kind,
                   cpu / result.cases());
+              // The driver shares the machine: its clients and the SMTP server receiving the target's mail (the
+              // application's only) take CPU from the target's two cores.
+              figures.add("CPU per case of the driver and its SMTP server, " + kind, "s", target.kind,
+                  driverCpu / result.cases());
               figures.add("rows inserted per case, " + kind, "rows", target.kind,
                   (double) work.inserted() / result.cases());
               figures.add("rows fetched per case, " + kind, "rows", target.kind,
                   (double) work.fetched() / result.cases());
               figures.add("transactions per case, " + kind, "commits", target.kind,
                   (double) work.commits() / result.cases());
+              if (countsStatements) {
+                List<Database.CountedStatement> counted = database.statements(target.kind.database);
+                figures.add("SQL statements per case, " + kind, "statements", target.kind,
+                    counted.stream().mapToLong(Database.CountedStatement::calls).sum() / (double) result.cases());
+                if (pair == 1) {
+                  statements.append(statementsPerCase(target, kind, counted, result.cases()));
+                }
+              }
             }
             System.out.printf("  %d signatories, %d clients: %.2f cases/s%n", size + 1, clients,
                 result.casesPerSecond());
@@ -113,10 +145,21 @@ public final class Bench {
           System.out.printf("  %d deadlines: first after %.1f s, all after %.1f s%n", burst, due.firstSeconds(),
               due.allSeconds());
         }
-        if (target.kind == Target.Kind.APPLICATION) {
-          readCaseApi(target, database, readFor, figures);
-        }
+        // A registry of many open cases (each left at its first task), as after years of use: the reads and the
+        // memory below are measured with them in the database.
+        Load.Result opened = Load.run(target.rest(), 8, openCases, 0, FullCase::open);
+        figures.add(openCases + " cases opened, 8 clients", "cases/s", target.kind, opened.casesPerSecond());
         long cases = database.count(target.kind.database, "SELECT count(*) FROM act_hi_procinst");
+        if (target.kind == Target.Kind.APPLICATION) {
+          readCaseApi(target, database, readFor, figures, cases);
+        }
+        Target.Heap heap = target.liveHeap();
+        figures.add("live heap after the load, after a full collection (" + cases + " cases in the database)", "MiB",
+            target.kind, heap.liveMiB());
+        if (pair == 1) {
+          heaps.append("\n### ").append(target.kind.label).append(": the ten largest\n\n")
+              .append(heap.biggest().stream().map(line -> "- " + line).collect(Collectors.joining("\n"))).append("\n");
+        }
         figures.add("resident memory after the load (" + cases + " cases in the database)", "MiB", target.kind,
             target.residentMiB());
         target.stop();
@@ -133,29 +176,56 @@ public final class Bench {
         + System.getProperty("java.version") + "; load average before " + loadBefore + ", after "
         + Files.readString(Path.of("/proc/loadavg")).trim() + "  \n"
         + pairs + " pairs; each full case: " + casesPerClient + " per client (at least 2), after 2 warm-up cases\n\n"
-        + figures.table();
+        + figures.table()
+        + (countsStatements ? "\n## Where the statements go (pg_stat_statements, the first pair)\n" + statements
+            : "\npg_stat_statements is not loaded on this cluster: no statements counted.\n")
+        + "\n## What the heap holds after the load (jcmd GC.class_histogram, the first pair)\n" + heaps;
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report);
     System.out.println(report);
   }
 
   /** The case API's reads at 8 clients (the application only: the baseline has no case API). */
-  private static void readCaseApi(Target target, Database database, Duration duration, Figures figures)
+  private static void readCaseApi(Target target, Database database, Duration duration, Figures figures, long cases)
       throws Exception {
     List<String> references = database.strings(target.kind.database, "SELECT business_key_ FROM act_hi_procinst");
     Reads.Result one = Reads.run(target.rest(), references.stream().map(r -> "/api/cases/" + r).toList(), 8, duration);
-    figures.add("GET /api/cases/{reference}, 8 clients: p50", "ms", target.kind, one.p50Millis());
-    figures.add("GET /api/cases/{reference}, 8 clients: p99", "ms", target.kind, one.p99Millis());
+    String with = ", " + cases + " cases";
+    figures.add("GET /api/cases/{reference}, 8 clients" + with + ": p50", "ms", target.kind, one.p50Millis());
+    figures.add("GET /api/cases/{reference}, 8 clients" + with + ": p99", "ms", target.kind, one.p99Millis());
     figures.add("GET /api/cases/{reference}, 8 clients: requests", "1/s", target.kind, one.perSecond());
     // The list as a system reads it: a 50-case page (the default size), its total in X-Total-Count.
     Reads.Result waiting = Reads.run(target.rest(), List.of("/api/cases?status=AWAITING_RESPONSE&size=50"), 8,
         duration);
-    figures.add("GET /api/cases?status=AWAITING_RESPONSE, a 50-case page, 8 clients: p99", "ms", target.kind,
+    figures.add("GET /api/cases?status=AWAITING_RESPONSE, a 50-case page, 8 clients" + with + ": p99", "ms", target.kind,
         waiting.p99Millis());
     figures.add("GET /api/cases?status=AWAITING_RESPONSE, a 50-case page, 8 clients: requests", "1/s", target.kind,
         waiting.perSecond());
     figures.add("GET /api/cases?status=AWAITING_RESPONSE, a 50-case page: size of the answer", "KiB", target.kind,
         waiting.bytes() / 1024.0);
+    // The first page of the whole registry, newest first, as Cockpit's Cases view opens it.
+    Reads.Result newest = Reads.run(target.rest(), List.of("/api/cases?size=50"), 8, duration);
+    figures.add("GET /api/cases, the first 50-case page, 8 clients" + with + ": p99", "ms", target.kind,
+        newest.p99Millis());
+  }
+
+  /** The statements a case costs a target, the most frequent first, for the report. */
+  private static String statementsPerCase(Target target, String kind, List<Database.CountedStatement> counted,
+      int cases) {
+    StringBuilder table = new StringBuilder("\n### " + target.kind.label + ", " + kind + ": the 25 most frequent\n\n"
+        + "| per case | rows per case | ms per case | statement |\n|---|---|---|---|\n");
+    for (Database.CountedStatement statement : counted.stream().limit(25).toList()) {
+      String text = statement.text().replaceAll("\\s+", " ").replace("|", "\\|");
+      table.append(String.format(Locale.ROOT, "| %.1f | %.1f | %.1f | `%s` |%n", statement.calls() / (double) cases,
+          statement.rows() / (double) cases, statement.millis() / cases,
+          text.length() > 160 ? text.substring(0, 157) + "..." : text));
+    }
+    return table.toString();
+  }
+
+  /** Extra options for a target's JVM (e.g. a flight recording), separated by spaces; none if not given. */
+  private static List<String> javaOptions(String options) {
+    return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
   }
 
   private static String memory() throws IOException {

@@ -56,6 +56,45 @@ final class Database {
     }
   }
 
+  /** One statement as pg_stat_statements counted it in a database: how often, how many rows, how long in all. */
+  record CountedStatement(long calls, long rows, double millis, String text) {
+  }
+
+  /**
+   * Whether the cluster counts statements: pg_stat_statements is loaded ({@code shared_preload_libraries}) and its
+   * view can be read. Without it the benchmark runs as before and says so in its report.
+   */
+  boolean countsStatements() {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      s.executeQuery("SELECT 1 FROM pg_stat_statements LIMIT 1").close();
+      return true;
+    } catch (SQLException notLoaded) {
+      return false;
+    }
+  }
+
+  /** Forgets what pg_stat_statements counted for the database. */
+  void resetStatements(String database) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = '" + database
+          + "'), 0)");
+    }
+  }
+
+  /** What pg_stat_statements counted for the database since its reset, the most frequent first. */
+  List<CountedStatement> statements(String database) throws SQLException {
+    List<CountedStatement> statements = new ArrayList<>();
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT calls, rows, total_exec_time, query FROM pg_stat_statements"
+            + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '" + database + "') ORDER BY calls DESC")) {
+      while (r.next()) {
+        statements.add(new CountedStatement(r.getLong(1), r.getLong(2), r.getDouble(3), r.getString(4)));
+      }
+    }
+    return statements;
+  }
+
   /** The server processes serving the database's connections (their CPU is the target's too). */
   List<Long> backends(String database) throws SQLException {
     List<Long> pids = new ArrayList<>();

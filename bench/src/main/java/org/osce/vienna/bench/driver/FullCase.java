@@ -62,6 +62,14 @@ final class FullCase {
     rest.awaitEnd(instance);
   }
 
+  /** Opens a case and leaves it at its first task (the letter to draft): one of many open cases in the registry. */
+  static void open(EngineRest rest, String reference, int coSigners) throws IOException {
+    rest.start(reference, Map.of(
+        "leadDelegation", typed("String", "GB"),
+        "addresseeState", typed("String", "BY"),
+        "subject", typed("String", "Benchmark case " + reference)));
+  }
+
   /**
    * Plays a case up to the wait for the reply: started, drafted, approved, every invited delegation
    * joining, delivered by hand; returns the process instance once its reply deadline is set.

@@ -1,6 +1,8 @@
 package org.osce.vienna.bench.driver;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,15 +33,17 @@ final class Target {
 
   final Kind kind;
   private final Path jar;
+  private final List<String> javaOptions;
   private final int port;
   private final int smtpPort;
   private final Database database;
   private final Path log;
   private Process jvm;
 
-  Target(Kind kind, Path jar, int port, int smtpPort, Database database, Path log) {
+  Target(Kind kind, Path jar, List<String> javaOptions, int port, int smtpPort, Database database, Path log) {
     this.kind = kind;
     this.jar = jar;
+    this.javaOptions = javaOptions;
     this.port = port;
     this.smtpPort = smtpPort;
     this.database = database;
@@ -60,7 +64,9 @@ final class Target {
       throw new IllegalStateException("Port " + port + " is taken (a server left from an earlier run?): the "
           + kind.label + " cannot be measured there");
     }
-    List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString(), "--server.port=" + port));
+    List<String> command = new ArrayList<>(List.of(JAVA));
+    command.addAll(javaOptions);
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     if (kind == Kind.APPLICATION) {
       command.addAll(List.of("--spring.profiles.active=postgres", "--spring.mail.host=127.0.0.1",
           "--spring.mail.port=" + smtpPort));
@@ -115,6 +121,31 @@ final class Target {
     List<Long> pids = new ArrayList<>(database.backends(kind.database));
     pids.add(jvm.pid());
     return ProcFs.cpuSeconds(pids);
+  }
+
+  /** The live heap after a full collection, and the classes holding most of it, from the JDK's own jcmd. */
+  record Heap(double liveMiB, List<String> biggest) {
+  }
+
+  /**
+   * Forces a full collection and reads what is still live ({@code jcmd GC.class_histogram}: live objects only): what
+   * the target holds, not what its collector has not given back yet.
+   */
+  Heap liveHeap() throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(jvm.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+    List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+        .lines().toList();
+    jcmd.waitFor();
+    String total = lines.stream().filter(line -> line.startsWith("Total")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("jcmd gave no heap histogram: " + lines));
+    double bytes = Double.parseDouble(total.trim().split("\\s+")[2]);
+    // "   1:   123456   7890123  [B (java.base@17)": rank, instances, bytes, class (jcmd's first line, "<pid>:", is not).
+    List<String> biggest = lines.stream().filter(line -> line.matches("\\s*\\d+:\\s+\\d+\\s+\\d+\\s+.*")).limit(10)
+        .map(line -> line.trim().split("\\s+"))
+        .map(f -> String.format(Locale.ROOT, "%s: %.1f MiB in %s objects", f[3], Long.parseLong(f[2]) / 1048576.0, f[1]))
+        .toList();
+    return new Heap(bytes / 1048576.0, biggest);
   }
 
   double residentMiB() {
