@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.notification.NotificationOutbox.Due;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
@@ -24,15 +28,16 @@ import org.springframework.stereotype.Component;
  * Runs outside the process engine, so a mail server that is down never holds up a case.
  *
  * <p>A pass sends everything that is due, batch after batch, over one connection to the mail
- * server ({@link SmtpMailer#session()}), each message marked SENT as soon as the server took it.
+ * server ({@link SmtpMailer#session()}): a batch is claimed in one transaction, read in one query, sent,
+ * and the messages the server took are marked SENT together, with the time each was taken.
  * When the mail server cannot be reached, the pass stops: the other messages would fail the same
  * way (each after the connection timeout, when the server does not answer at all), so they are left
  * due, untouched, and the next pass tries again with the first of them. So once the server is back, a message waits at most
  * its back-off and one interval ({@link MailSettings.Dispatch#longestWaitOnceServerIsBack()}).
  *
- * <p>Exactly-once is not promised: a crash after the server accepted a message but before it was
- * marked leaves the row claimed, and after the claim timeout it is sent again, with the same
- * Message-ID, so that receivers can discard the copy.
+ * <p>Exactly-once is not promised: a crash after the server accepted messages but before they were
+ * marked leaves their rows claimed, and after the claim timeout they are sent again, with the same
+ * Message-IDs, so that receivers can discard the copies.
  */
 @Component
 public class NotificationDispatcher {
@@ -62,32 +67,41 @@ public class NotificationDispatcher {
     try (SmtpMailer.Session session = mailer.session()) {
       while (true) {
         List<Due> due = outbox.due(EngineClock.now(), settings.claimTimeout(), settings.batchSize());
-        int tried = 0;
-        for (Due row : due) {
-          if (!outbox.claim(row, EngineClock.now())) {
-            continue;
+        List<Notification> claimed = outbox.claim(due, EngineClock.now());
+        // The notices of one event share one document (the letter to the 57): read once a batch.
+        Map<Long, Optional<Attachment>> documents = new HashMap<>();
+        Map<Long, Instant> accepted = new LinkedHashMap<>();
+        try {
+          for (int i = 0; i < claimed.size(); i++) {
+            Notification notification = claimed.get(i);
+            Attachment document = notification.documentId() == null ? null
+                : documents.computeIfAbsent(notification.documentId(), id -> outbox.document(notification)).orElse(null);
+            Outcome outcome = send(session, notification, document, accepted);
+            if (outcome == Outcome.SERVER_UNREACHABLE) {
+              outbox.release(claimed.subList(i + 1, claimed.size()).stream().map(Notification::id).toList());
+              return sent + accepted.size();
+            }
           }
-          tried++;
-          Outcome outcome = send(session, row.id());
-          if (outcome == Outcome.SENT) {
-            sent++;
-          } else if (outcome == Outcome.SERVER_UNREACHABLE) {
-            return sent;
-          }
+        } finally {
+          // Recorded once a batch, in one transaction. A crash before this leaves the batch claimed: after the claim
+          // timeout it goes again, with the same Message-IDs, so that receivers can discard the copies.
+          outbox.sent(accepted);
         }
+        sent += accepted.size();
         // Each row tried is now SENT or waits out its back-off, so the next batch holds other rows.
-        if (due.size() < settings.batchSize() || tried == 0) {
+        if (due.size() < settings.batchSize() || claimed.isEmpty()) {
           return sent;
         }
       }
     }
   }
 
-  private Outcome send(SmtpMailer.Session session, long id) {
-    Notification notification = outbox.find(id).orElseThrow();
+  private Outcome send(SmtpMailer.Session session, Notification notification, Attachment document,
+      Map<Long, Instant> accepted) {
+    long id = notification.id();
     Instant acceptedAt;
     try {
-      acceptedAt = session.send(mail(notification, outbox.document(notification).orElse(null), EngineClock.now()));
+      acceptedAt = session.send(mail(notification, document, EngineClock.now()));
     } catch (RuntimeException e) {
       int attempts = notification.attempts();
       Instant next = EngineClock.now().plus(backoff.after(attempts));
@@ -98,8 +112,7 @@ public class NotificationDispatcher {
           unreachable ? "; the mail server cannot be reached, the others wait for the next pass" : "", describe(e));
       return unreachable ? Outcome.SERVER_UNREACHABLE : Outcome.FAILED;
     }
-    // Outside the try: if this cannot be recorded, the row stays claimed and goes again after the claim timeout.
-    outbox.sent(id, acceptedAt);
+    accepted.put(id, acceptedAt);
     LOG.debug("Sent notification {} ({}) to {}", id, notification.event(), notification.recipient());
     return Outcome.SENT;
   }

@@ -1,19 +1,27 @@
 package org.osce.vienna.notification;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osce.vienna.engine.EngineClock;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notifications and their delivery (vm_notification), one row per message: a notice to several
@@ -33,9 +41,11 @@ public class NotificationOutbox {
   public static final String SENT = "SENT";
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
 
-  public NotificationOutbox(JdbcTemplate jdbc) {
+  public NotificationOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   /**
@@ -55,15 +65,33 @@ public class NotificationOutbox {
     }
   }
 
-  /** Queues a notice to be sent, one message per recipient, each with its own Message-ID; returns their ids. */
+  /**
+   * Queues a notice to be sent, one message per recipient, each with its own Message-ID; returns their ids. The rows
+   * go to the database together (a notice to the 57 delegations is two round trips, not 114).
+   */
   public List<Long> enqueue(String reference, Notice notice) {
-    List<Long> ids = new ArrayList<>();
     Long documentId = notice.document() == null ? null : keep(reference, notice.document());
-    for (String recipient : notice.recipients().stream().distinct().toList()) {
-      long id = insert(reference, notice, recipient, PENDING, null, null, documentId);
-      jdbc.update("UPDATE vm_notification SET message_id = ? WHERE id = ?", MessageIds.notification(id), id);
-      ids.add(id);
-    }
+    List<String> recipients = notice.recipients().stream().distinct().toList();
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"id"}),
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement statement, int i) throws SQLException {
+            bind(statement, reference, notice, recipients.get(i), PENDING, null, null, documentId);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return recipients.size();
+          }
+        }, keys);
+    List<Long> ids = keys.getKeyList().stream().map(key -> ((Number) key.get("id")).longValue()).toList();
+    // The Message-ID is made of the row's id, which only the insert gives.
+    jdbc.batchUpdate("UPDATE vm_notification SET message_id = ? WHERE id = ?", ids, ids.size(),
+        (statement, id) -> {
+          statement.setString(1, MessageIds.notification(id));
+          statement.setLong(2, id);
+        });
     return ids;
   }
 
@@ -100,32 +128,39 @@ public class NotificationOutbox {
     return key.getKey().longValue();
   }
 
+  private static final String INSERT = "INSERT INTO vm_notification (case_reference, event, recipients, subject, body,"
+      + " status, created_at, message_id, sent_at, ics_name, ics, deadline_at, late_subject, late_body, document_id)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private long insert(String reference, Notice notice, String recipient, String status, String messageId,
       Instant sentAt, Long documentId) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    Notice.Late late = notice.late();
     jdbc.update(connection -> {
-      var statement = connection.prepareStatement("INSERT INTO vm_notification (case_reference, event, recipients,"
-          + " subject, body, status, created_at, message_id, sent_at, ics_name, ics, deadline_at, late_subject,"
-          + " late_body, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      statement.setString(1, reference);
-      statement.setString(2, notice.event());
-      statement.setString(3, recipient);
-      statement.setString(4, notice.subject());
-      statement.setString(5, notice.body());
-      statement.setString(6, status);
-      statement.setObject(7, ts(EngineClock.now()));
-      statement.setString(8, messageId);
-      statement.setObject(9, ts(sentAt));
-      statement.setString(10, notice.calendar() == null ? null : notice.calendar().fileName());
-      statement.setString(11, notice.calendar() == null ? null : notice.calendar().content());
-      statement.setObject(12, late == null ? null : ts(late.deadline()));
-      statement.setString(13, late == null ? null : late.subject());
-      statement.setString(14, late == null ? null : late.body());
-      statement.setObject(15, documentId);
+      PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"});
+      bind(statement, reference, notice, recipient, status, messageId, sentAt, documentId);
       return statement;
     }, key);
     return key.getKey().longValue();
+  }
+
+  private static void bind(PreparedStatement statement, String reference, Notice notice, String recipient,
+      String status, String messageId, Instant sentAt, Long documentId) throws SQLException {
+    Notice.Late late = notice.late();
+    statement.setString(1, reference);
+    statement.setString(2, notice.event());
+    statement.setString(3, recipient);
+    statement.setString(4, notice.subject());
+    statement.setString(5, notice.body());
+    statement.setString(6, status);
+    statement.setObject(7, ts(EngineClock.now()));
+    statement.setString(8, messageId);
+    statement.setObject(9, ts(sentAt));
+    statement.setString(10, notice.calendar() == null ? null : notice.calendar().fileName());
+    statement.setString(11, notice.calendar() == null ? null : notice.calendar().content());
+    statement.setObject(12, late == null ? null : ts(late.deadline()));
+    statement.setString(13, late == null ? null : late.subject());
+    statement.setString(14, late == null ? null : late.body());
+    statement.setObject(15, documentId);
   }
 
   public List<Notification> of(String reference) {
@@ -146,24 +181,91 @@ public class NotificationOutbox {
    * sender that has not finished within the claim timeout (it crashed, or lost its connection).
    */
   public List<Due> due(Instant now, Duration claimTimeout, int limit) {
-    return jdbc.query("SELECT id, attempts FROM vm_notification"
-            + " WHERE (status = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?))"
-            + " OR (status = ? AND claimed_at <= ?) ORDER BY id LIMIT ?",
-        (rs, i) -> new Due(rs.getLong("id"), rs.getInt("attempts")),
-        PENDING, ts(now), SENDING, ts(now.minus(claimTimeout)), limit);
+    // Two reads, each along the index by status and id, merged: one read with OR sorted every waiting row to find
+    // the oldest (450 ms with 60,000 notices waiting, docs/performance.md), each of these reads at most the limit.
+    List<Due> due = new ArrayList<>(jdbc.query("SELECT id, attempts FROM vm_notification WHERE status = ?"
+            + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
+        (rs, i) -> new Due(rs.getLong("id"), rs.getInt("attempts")), PENDING, ts(now), limit));
+    due.addAll(jdbc.query("SELECT id, attempts FROM vm_notification WHERE status = ? AND claimed_at <= ?"
+            + " ORDER BY id LIMIT ?",
+        (rs, i) -> new Due(rs.getLong("id"), rs.getInt("attempts")), SENDING, ts(now.minus(claimTimeout)), limit));
+    return due.stream().sorted(Comparator.comparingLong(Due::id)).limit(limit).toList();
   }
 
   /** Takes the row for one attempt; false when another sender took it first. */
   public boolean claim(Due due, Instant now) {
-    return jdbc.update("UPDATE vm_notification SET status = ?, claimed_at = ?, attempts = attempts + 1"
-        + " WHERE id = ? AND attempts = ? AND status IN (?, ?)",
-        SENDING, ts(now), due.id(), due.attempts(), PENDING, SENDING) == 1;
+    return !claim(List.of(due), now).isEmpty();
+  }
+
+  /**
+   * Takes the rows for one attempt each, in one transaction; returns those this sender won (another sender may have
+   * taken some first), read in one query, oldest first.
+   */
+  public List<Notification> claim(List<Due> due, Instant now) {
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    int[] claimed = transactions.execute(status -> jdbc.batchUpdate("UPDATE vm_notification SET status = ?,"
+        + " claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND attempts = ? AND status IN (?, ?)",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement statement, int i) throws SQLException {
+            statement.setString(1, SENDING);
+            statement.setObject(2, ts(now));
+            statement.setLong(3, due.get(i).id());
+            statement.setInt(4, due.get(i).attempts());
+            statement.setString(5, PENDING);
+            statement.setString(6, SENDING);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return due.size();
+          }
+        }));
+    List<Long> won = new ArrayList<>();
+    for (int i = 0; i < due.size(); i++) {
+      // A driver may answer "done, count unknown" for a statement of a batch; the claim is read back below.
+      if (claimed[i] == 1 || claimed[i] == Statement.SUCCESS_NO_INFO) {
+        won.add(due.get(i).id());
+      }
+    }
+    return won.isEmpty() ? List.of() : jdbc.query("SELECT * FROM vm_notification WHERE id IN ("
+        + String.join(",", Collections.nCopies(won.size(), "?")) + ") AND status = ? ORDER BY id",
+        NotificationOutbox::map, concat(won, SENDING));
   }
 
   /** The mail server accepted the message. */
   public void sent(long id, Instant at) {
-    jdbc.update("UPDATE vm_notification SET status = ?, sent_at = ?, claimed_at = NULL, next_attempt_at = NULL"
-        + " WHERE id = ?", SENT, ts(at), id);
+    sent(Map.of(id, at));
+  }
+
+  /** The mail server accepted these messages, each at its time: recorded together, in one transaction. */
+  public void sent(Map<Long, Instant> accepted) {
+    if (accepted.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<Long, Instant>> rows = List.copyOf(accepted.entrySet());
+    transactions.executeWithoutResult(status -> jdbc.batchUpdate("UPDATE vm_notification SET status = ?, sent_at = ?,"
+        + " claimed_at = NULL, next_attempt_at = NULL WHERE id = ?", rows, rows.size(), (statement, row) -> {
+          statement.setString(1, SENT);
+          statement.setObject(2, ts(row.getValue()));
+          statement.setLong(3, row.getKey());
+        }));
+  }
+
+  /**
+   * Gives back rows claimed but not tried (the mail server went away before their turn): pending again, their attempt
+   * not counted, as if this pass had never taken them.
+   */
+  public void release(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<Object> parameters = new ArrayList<>(List.of(PENDING));
+    parameters.addAll(List.of(concat(ids, SENDING)));
+    jdbc.update("UPDATE vm_notification SET status = ?, claimed_at = NULL, attempts = attempts - 1 WHERE id IN ("
+        + String.join(",", Collections.nCopies(ids.size(), "?")) + ") AND status = ?", parameters.toArray());
   }
 
   /** The attempt failed: back to pending, not before {@code nextAttemptAt}. */
@@ -172,21 +274,33 @@ public class NotificationOutbox {
         + " WHERE id = ? AND status = ?", PENDING, ts(nextAttemptAt), abbreviate(error), id, SENDING);
   }
 
+  /** The ids, then the further parameters, as the parameters of one statement. */
+  private static Object[] concat(List<Long> ids, Object... then) {
+    List<Object> all = new ArrayList<>(ids);
+    all.addAll(List.of(then));
+    return all.toArray();
+  }
+
   /** What is still to be sent, for the health indicator. */
   public record Backlog(int pending, int failing, Instant oldestPendingSince, String lastError) {
   }
 
+  /**
+   * What is not sent yet. "Pending or sending" rather than "not sent": the index by status then finds the few waiting
+   * rows among a registry's millions of sent ones (each health check and metrics scrape asks).
+   */
   public Backlog backlog() {
     return jdbc.queryForObject("SELECT COUNT(*) AS pending,"
             + " SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing,"
-            + " MIN(created_at) AS oldest FROM vm_notification WHERE status <> ?",
+            + " MIN(created_at) AS oldest FROM vm_notification WHERE status IN (?, ?)",
         (rs, i) -> new Backlog(rs.getInt("pending"), rs.getInt("failing"), instant(rs, "oldest"), lastError()),
-        SENT);
+        PENDING, SENDING);
   }
 
   private String lastError() {
-    return jdbc.query("SELECT last_error FROM vm_notification WHERE status <> ? AND last_error IS NOT NULL"
-        + " ORDER BY next_attempt_at DESC LIMIT 1", (rs, i) -> rs.getString(1), SENT).stream().findFirst().orElse(null);
+    return jdbc.query("SELECT last_error FROM vm_notification WHERE status IN (?, ?) AND last_error IS NOT NULL"
+        + " ORDER BY next_attempt_at DESC LIMIT 1", (rs, i) -> rs.getString(1), PENDING, SENDING).stream().findFirst()
+        .orElse(null);
   }
 
   private static Notification map(ResultSet rs, int row) throws SQLException {

@@ -26,13 +26,15 @@ public class Assessments {
   /** The assessment of the case's reply number {@code seq} (1 for the first). */
   public void save(String reference, int seq, Map<Integer, Assessment> byQuestion) {
     jdbc.update("DELETE FROM vm_reply_assessment WHERE case_reference = ? AND reply_seq = ?", reference, seq);
-    byQuestion.forEach((question, assessment) -> jdbc.update("INSERT INTO vm_reply_assessment (case_reference,"
-        + " reply_seq, question_number, assessment) VALUES (?, ?, ?, ?)", reference, seq, question, assessment.name()));
+    // A row per question, the questions together in one round trip.
+    jdbc.batchUpdate("INSERT INTO vm_reply_assessment (case_reference, reply_seq, question_number, assessment)"
+        + " VALUES (?, ?, ?, ?)", byQuestion.entrySet().stream()
+        .map(each -> new Object[] {reference, seq, each.getKey(), each.getValue().name()}).toList());
     if (seq == 1) {
       jdbc.update("DELETE FROM vm_question_assessment WHERE case_reference = ?", reference);
-      byQuestion.forEach((question, assessment) -> jdbc.update(
-          "INSERT INTO vm_question_assessment (case_reference, question_number, assessment) VALUES (?, ?, ?)",
-          reference, question, assessment.name()));
+      jdbc.batchUpdate("INSERT INTO vm_question_assessment (case_reference, question_number, assessment) VALUES (?, ?, ?)",
+          byQuestion.entrySet().stream().map(each -> new Object[] {reference, each.getKey(), each.getValue().name()})
+              .toList());
     }
   }
 

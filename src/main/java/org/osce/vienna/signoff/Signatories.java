@@ -41,10 +41,9 @@ public class Signatories {
     jdbc.update("DELETE FROM vm_signatory WHERE case_reference = ?", reference);
     jdbc.update("INSERT INTO vm_signatory (case_reference, state_code, role, decision, decided_at) VALUES (?, ?, ?, ?, ?)",
         reference, lead, LEAD, SignOffDecision.JOINED.name(), ts(at));
-    for (String code : invited) {
-      jdbc.update("INSERT INTO vm_signatory (case_reference, state_code, role, decision) VALUES (?, ?, ?, ?)",
-          reference, code, INVITED, SignOffDecision.PENDING.name());
-    }
+    // The invited together, in one round trip (34 in the 2021 letter).
+    jdbc.batchUpdate("INSERT INTO vm_signatory (case_reference, state_code, role, decision) VALUES (?, ?, ?, ?)",
+        invited.stream().map(code -> new Object[] {reference, code, INVITED, SignOffDecision.PENDING.name()}).toList());
   }
 
   /** Records one delegation's decision; false when it had already decided or was not invited. */
