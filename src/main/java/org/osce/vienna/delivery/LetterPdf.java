@@ -1,5 +1,7 @@
 package org.osce.vienna.delivery;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,11 @@ import org.springframework.stereotype.Component;
  * The final letter as a PDF document, rendered from its HTML (the A4 page, margins and "Page X of
  * Y" come from the template's CSS). Rendered on demand from the HTML kept with the case, so the
  * PDF and the HTML can never say different things.
+ *
+ * <p>The same letter is wanted several times within moments: delivery sends it to the signatories, informing
+ * the participating States sends it to the 57, and a signatory opens it. Rendering costs more than anything else
+ * a case does (docs/performance.md), so the last few letters rendered are kept, by their HTML: the same HTML
+ * gives the same PDF, and a changed letter is a different key.
  */
 @Component
 public class LetterPdf {
@@ -21,7 +28,12 @@ public class LetterPdf {
   static final String FONT_FAMILY = "DejaVu Serif";
   static final String FONT = "/fonts/DejaVuSerif.ttf";
 
+  /** How many rendered letters are kept: those of the cases being delivered at the same time. */
+  static final int KEPT = 8;
+
   private final byte[] font;
+  /** The letters last rendered, by their HTML; two callers asking for the same letter at once render it once. */
+  private final Cache<String, byte[]> rendered = Caffeine.newBuilder().maximumSize(KEPT).build();
 
   public LetterPdf() {
     try (InputStream in = LetterPdf.class.getResourceAsStream(FONT)) {
@@ -36,6 +48,11 @@ public class LetterPdf {
 
   /** @param xhtml the composed letter (well-formed XHTML, as {@link LetterComposer} writes it) */
   public byte[] render(String xhtml) {
+    // A copy: whoever receives it may not change what the next caller gets.
+    return rendered.get(xhtml, this::renderAnew).clone();
+  }
+
+  private byte[] renderAnew(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();

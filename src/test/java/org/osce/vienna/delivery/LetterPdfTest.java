@@ -128,4 +128,18 @@ class LetterPdfTest {
     }
     assertThat(fonts).isNotEmpty().allSatisfy(name -> assertThat(name).contains("DejaVuSerif"));
   }
+
+  @Test
+  void aLetterRenderedAgainIsTheSameDocumentAndAChangedLetterIsRenderedAnew() throws IOException {
+    LetterPdf renderer = new LetterPdf();
+    String letter = "<html><body><p>The first letter.</p></body></html>";
+    byte[] first = renderer.render(letter);
+    byte[] again = renderer.render(letter);
+    again[0] = 0;
+    assertThat(renderer.render(letter)).as("a caller's copy changed does not change the next").isEqualTo(first);
+    byte[] changed = renderer.render(letter.replace("first", "second"));
+    try (PDDocument document = Loader.loadPDF(changed)) {
+      assertThat(new PDFTextStripper().getText(document)).contains("The second letter.");
+    }
+  }
 }
