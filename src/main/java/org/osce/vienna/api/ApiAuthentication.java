@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.osce.vienna.web.BasicCredentials;
+import org.osce.vienna.web.CredentialCheck;
 import org.osce.vienna.web.Problems;
 import org.osce.vienna.web.WebappLogin;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -39,9 +40,10 @@ public class ApiAuthentication {
   static final Pattern SESSION_WRITE = Pattern.compile("/api/cases/[^/]+/documents");
 
   @Bean
-  public FilterRegistrationBean<CaseApiAuthenticationFilter> caseApiAuthenticationFilter(ProcessEngine engine) {
-    FilterRegistrationBean<CaseApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new CaseApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
+  public FilterRegistrationBean<CaseApiAuthenticationFilter> caseApiAuthenticationFilter(ProcessEngine engine,
+      CredentialCheck credentialCheck) {
+    FilterRegistrationBean<CaseApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new CaseApiAuthenticationFilter(engine.getIdentityService(), credentialCheck, engine.getName()));
     registration.setName("case-api-auth");
     registration.addUrlPatterns("/api/*");
     return registration;
@@ -60,10 +62,12 @@ public class ApiAuthentication {
   static class CaseApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final CredentialCheck credentialCheck;
     private final String engineName;
 
-    CaseApiAuthenticationFilter(IdentityService identityService, String engineName) {
+    CaseApiAuthenticationFilter(IdentityService identityService, CredentialCheck credentialCheck, String engineName) {
       this.identityService = identityService;
+      this.credentialCheck = credentialCheck;
       this.engineName = engineName;
     }
 
@@ -72,7 +76,7 @@ public class ApiAuthentication {
         throws ServletException, IOException {
       Optional<BasicCredentials> credentials = BasicCredentials.from(request);
       if (credentials.isPresent()) {
-        Optional<List<String>> groups = credentials.get().groupsIfValid(identityService);
+        Optional<List<String>> groups = credentialCheck.groupsIfValid(credentials.get());
         if (groups.isEmpty()) {
           BasicCredentials.challenge(request, response, "Unknown user or wrong password");
           return;

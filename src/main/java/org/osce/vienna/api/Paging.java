@@ -60,13 +60,15 @@ record Paging(int page, int size) {
   }
 
   /** {@code X-Total-Count} and the {@code Link}s to the pages around this one, relative to the request's path. */
-  HttpHeaders headers(long total, HttpServletRequest request) {
+  HttpHeaders headers(long total, HttpServletRequest http) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(TOTAL_COUNT, Long.toString(total));
     if (this == ALL) {
       return headers;
     }
     long last = total == 0 ? 0 : (total - 1) / size;
+    // The request's query is parsed once; each link changes the page of a copy.
+    UriComponentsBuilder request = UriComponentsBuilder.fromPath(http.getRequestURI()).query(http.getQueryString());
     List<String> links = new ArrayList<>();
     links.add(link(request, 0, "first"));
     if (page > 0) {
@@ -81,9 +83,9 @@ record Paging(int page, int size) {
     return headers;
   }
 
-  private String link(HttpServletRequest request, long target, String relation) {
-    String uri = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-        .replaceQueryParam(PAGE, target).replaceQueryParam(SIZE, size).build().toUriString();
+  private String link(UriComponentsBuilder request, long target, String relation) {
+    String uri = request.cloneBuilder().replaceQueryParam(PAGE, target).replaceQueryParam(SIZE, size).build()
+        .toUriString();
     return "<" + uri + ">; rel=\"" + relation + "\"";
   }
 }

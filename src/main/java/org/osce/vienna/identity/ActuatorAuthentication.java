@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.osce.vienna.casefile.Groups;
 import org.osce.vienna.web.BasicCredentials;
+import org.osce.vienna.web.CredentialCheck;
 import org.osce.vienna.web.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +37,8 @@ public class ActuatorAuthentication {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Bean
-  FilterRegistrationBean<Filter> actuatorAuthenticationFilter(IdentityService identityService) {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(identityService));
+  FilterRegistrationBean<Filter> actuatorAuthenticationFilter(CredentialCheck credentialCheck) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(credentialCheck));
     registration.setName("actuator-auth");
     registration.addUrlPatterns("/actuator/*");
     return registration;
@@ -46,10 +46,10 @@ public class ActuatorAuthentication {
 
   static class Filter extends OncePerRequestFilter {
 
-    private final IdentityService identityService;
+    private final CredentialCheck credentialCheck;
 
-    Filter(IdentityService identityService) {
-      this.identityService = identityService;
+    Filter(CredentialCheck credentialCheck) {
+      this.credentialCheck = credentialCheck;
     }
 
     @Override
@@ -68,7 +68,7 @@ public class ActuatorAuthentication {
         return;
       }
       String userId = credentials.get().userId();
-      List<String> groups = credentials.get().groupsIfValid(identityService).orElse(null);
+      List<String> groups = credentialCheck.groupsIfValid(credentials.get()).orElse(null);
       if (groups == null) {
         BasicCredentials.challenge(request, response, "Unknown user or wrong password");
         return;
