@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.casefile.CaseStatus;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.osce.vienna.engine.UpgradeMarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,13 +24,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * At each start, before the application takes requests: copies into vm_invitation the draft's invitations
+ * Once on a database, at a start before the application takes requests: copies into vm_invitation the draft's invitations
  * of the cases being drafted that have none recorded, from their process variable {@code invitedDelegations}
  * (cases started before vm_invitation existed). In Java, not in the migration: the variable is Spin JSON in
  * the engine's tables, which SQL cannot read portably. Idempotent: a case with rows is left as it is.
  */
 @Component
 public class DraftInvitationsBackfill implements SmartInitializingSingleton {
+
+  static final String UPGRADE = "draft-invitations";
+  /** The version of the rows it writes. */
+  static final String VERSION = "1";
 
   private static final Logger LOG = LoggerFactory.getLogger(DraftInvitationsBackfill.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,10 +43,12 @@ public class DraftInvitationsBackfill implements SmartInitializingSingleton {
   private final CaseRecords cases;
   private final DraftInvitations invitations;
   private final RuntimeService runtimeService;
+  private final ManagementService management;
   private final TransactionTemplate transactions;
 
   public DraftInvitationsBackfill(JdbcTemplate jdbc, CaseRecords cases, DraftInvitations invitations,
-      RuntimeService runtimeService, TransactionTemplate transactions) {
+      RuntimeService runtimeService, ManagementService management, TransactionTemplate transactions) {
+    this.management = management;
     this.jdbc = jdbc;
     this.cases = cases;
     this.invitations = invitations;
@@ -48,8 +56,16 @@ public class DraftInvitationsBackfill implements SmartInitializingSingleton {
     this.transactions = transactions;
   }
 
+  /** Once on a database (the rows are kept from then on where they change): not at every start. */
   @Override
   public void afterSingletonsInstantiated() {
+    if (!UpgradeMarks.done(management, UPGRADE, VERSION)) {
+      backfill();
+      UpgradeMarks.markDone(management, UPGRADE, VERSION);
+    }
+  }
+
+  public void backfill() {
     // Only before the round: from then on vm_signatory says who is invited.
     var drafting = jdbc.query("SELECT reference, process_instance_id FROM vm_case c WHERE c.status = ?"
             + " AND c.process_instance_id IS NOT NULL"

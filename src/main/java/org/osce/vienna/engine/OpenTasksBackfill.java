@@ -2,6 +2,7 @@ package org.osce.vienna.engine;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,7 +16,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At each start, before the application takes requests: records the open tasks that {@link OpenTasks}
+ * Once on a database, at a start before the application takes requests: records the open tasks that {@link OpenTasks}
  * has no row of (those open before it existed), and removes the rows of tasks that are no longer open
  * (ended where the listener did not run, e.g. by an earlier version). Idempotent: nothing to do, nothing
  * written.
@@ -23,21 +24,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenTasksBackfill implements SmartInitializingSingleton {
 
+  static final String UPGRADE = "open-tasks";
+  /** The version of the rows it writes. */
+  static final String VERSION = "1";
+
   private static final Logger LOG = LoggerFactory.getLogger(OpenTasksBackfill.class);
 
   private final OpenTasks openTasks;
   private final TaskService taskService;
+  private final ManagementService management;
   private final CommandExecutor commands;
 
   public OpenTasksBackfill(OpenTasks openTasks, ProcessEngine engine) {
     this.openTasks = openTasks;
     this.taskService = engine.getTaskService();
+    this.management = engine.getManagementService();
     this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired();
   }
 
+  /** Once on a database (the rows are kept from then on where they change): not at every start. */
   @Override
   public void afterSingletonsInstantiated() {
+    if (!UpgradeMarks.done(management, UPGRADE, VERSION)) {
+      backfill();
+      UpgradeMarks.markDone(management, UPGRADE, VERSION);
+    }
+  }
+
+  public void backfill() {
     // The engine first, the rows second: a task created in between has its row from its own listener.
     Set<String> open = openTaskIds();
     Set<String> recorded = openTasks.ids();

@@ -3,6 +3,7 @@ package org.osce.vienna.engine;
 import static org.osce.vienna.engine.ProcessConstants.PARTICIPATING_STATES;
 import static org.osce.vienna.engine.ProcessConstants.STATE_NAMES_IN_TEXT;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.osce.vienna.casefile.ParticipatingState;
 import org.osce.vienna.casefile.ParticipatingStates;
+import org.springframework.util.DigestUtils;
 
 /**
  * The names of the participating States as the task forms read them, set on every case from the one
@@ -38,6 +40,11 @@ public final class StateNames {
   private static final String NAMES_IN_TEXT = CaseVariables.jsonText(namesInText());
 
   private StateNames() {
+  }
+
+  /** Which version of the names the variables hold: it changes when the reference list does. */
+  static String version() {
+    return DigestUtils.md5DigestAsHex((OPTIONS + NAMES_IN_TEXT).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Both variables, typed as JSON (so Tasklist hands them to the forms as lists and objects). */

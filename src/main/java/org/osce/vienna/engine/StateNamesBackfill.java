@@ -33,13 +33,20 @@ import org.springframework.stereotype.Component;
 public class StateNamesBackfill extends AbstractCamundaConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(StateNamesBackfill.class);
+  static final String UPGRADE = "state-names";
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    // Once per version of the names: a new list (a State renamed) is set on every running case at the next start.
+    String version = StateNames.version();
+    if (UpgradeMarks.done(processEngine.getManagementService(), UPGRADE, version)) {
+      return;
+    }
     int updated = backfill(processEngine.getRuntimeService());
     if (updated > 0) {
       LOG.info("Set the participating States' names on {} running cases", updated);
     }
+    UpgradeMarks.markDone(processEngine.getManagementService(), UPGRADE, version);
   }
 
   /** Sets the names on each running case without them or with others; returns how many it updated. */

@@ -4,6 +4,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,12 +53,18 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
 
   private IdentityService identityService;
   private AuthorizationService authorizationService;
+  /** The groups that exist, read once: a restart finds them all and should not ask 115 times. */
+  private Map<String, Group> groups;
+  /** The grants to groups that exist, by resource and resource id, each read once (a dozen reads, not 400). */
+  private final Map<String, Map<String, Authorization>> grants = new HashMap<>();
 
   /** Runs once the engine is built, before the web applications and the REST API take requests. */
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     identityService = processEngine.getIdentityService();
     authorizationService = processEngine.getAuthorizationService();
+    groups = identityService.createGroupQuery().list().stream().collect(Collectors.toMap(Group::getId, group -> group));
+    grants.clear();
     for (ParticipatingState state : ParticipatingStates.all().list()) {
       // "United Kingdom — officers": the State first, so that Tasklist's narrow list of groups shows it whole.
       setUpDelegationGroup(Groups.delegation(state.code()), state.name() + " — officers", "Delegation of " + state.name());
@@ -105,7 +114,7 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
    * ({@code formerName}) is renamed. A name an administrator chose is kept.
    */
   private void createGroup(String id, String name, String type, String formerName) {
-    Group existing = identityService.createGroupQuery().groupId(id).singleResult();
+    Group existing = groups.get(id);
     if (existing != null) {
       if (formerName != null && formerName.equals(existing.getName())) {
         existing.setName(name);
@@ -120,12 +129,7 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization existing = grantsOn(resource, resourceId).get(groupId);
     Authorization authorization = existing != null ? existing
         : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     boolean changed = existing == null;
@@ -139,9 +143,17 @@ public class IdentitySetup extends AbstractCamundaConfiguration {
       }
     }
     if (changed) {
-      authorizationService.saveAuthorization(authorization);
+      grantsOn(resource, resourceId).put(groupId, authorizationService.saveAuthorization(authorization));
       LOG.debug("Granted {} on {} {} to {}", Arrays.toString(permissions), resource.resourceName(),
           resourceId, groupId);
     }
+  }
+
+  /** The groups' grants on one resource, by group. */
+  private Map<String, Authorization> grantsOn(Resource resource, String resourceId) {
+    return grants.computeIfAbsent(resource.resourceName() + "/" + resourceId, key -> authorizationService
+        .createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId)
+        .list().stream().filter(grant -> grant.getGroupId() != null)
+        .collect(Collectors.toMap(Authorization::getGroupId, grant -> grant, (first, second) -> first, HashMap::new)));
   }
 }
