@@ -168,10 +168,6 @@ public class NotificationOutbox {
         reference);
   }
 
-  public Optional<Notification> find(long id) {
-    return jdbc.query("SELECT * FROM vm_notification WHERE id = ?", NotificationOutbox::map, id).stream().findFirst();
-  }
-
   /** A row that may be claimed now: id and the attempt count the claim must still find. */
   public record Due(long id, int attempts) {
   }

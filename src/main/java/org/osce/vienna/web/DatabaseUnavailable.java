@@ -3,6 +3,7 @@ package org.osce.vienna.web;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -41,10 +42,14 @@ public final class DatabaseUnavailable {
     return false;
   }
 
-  /** SQLSTATE class 08: connection exception (the server went away, refused or broke the connection). */
+  /**
+   * SQLSTATE class 08: connection exception (the server went away, refused or broke the connection); and 57P01 to
+   * 57P03, the server shutting down or starting: a pooled connection the server closed on its way down fails its next
+   * statement with "terminating connection due to administrator command" (57P01).
+   */
   private static boolean isConnectionFailure(SQLException e) {
     String state = e.getSQLState();
-    return state != null && state.startsWith("08");
+    return state != null && (state.startsWith("08") || List.of("57P01", "57P02", "57P03").contains(state));
   }
 
   public static ProblemDetail problem() {

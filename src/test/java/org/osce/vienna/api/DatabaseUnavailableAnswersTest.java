@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.web.DatabaseUnavailable;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,6 +62,9 @@ class DatabaseUnavailableAnswersTest {
         new SQLException("Connection is closed"));
     rollback.initApplicationException(new ProcessEngineException("persistence", new SQLException("I/O", "08006")));
     assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
+    // A pooled connection the server closed on its way down (the first statement after the outage).
+    assertThat(DatabaseUnavailable.causedBy(new DataAccessResourceFailureException("PreparedStatementCallback",
+        new SQLException("FATAL: terminating connection due to administrator command", "57P01")))).isTrue();
 
     assertThat(DatabaseUnavailable.causedBy(new ProcessEngineException("no such task"))).isFalse();
     assertThat(DatabaseUnavailable.causedBy(new ProcessEngineException("duplicate",
