@@ -227,8 +227,8 @@ public class NotificationOutbox {
       }
     }
     return won.isEmpty() ? List.of() : jdbc.query("SELECT * FROM vm_notification WHERE id IN ("
-        + String.join(",", Collections.nCopies(won.size(), "?")) + ") AND status = ? ORDER BY id",
-        NotificationOutbox::map, concat(won, SENDING));
+        + placeholders(won) + ") AND status = ? ORDER BY id",
+        NotificationOutbox::map, parameters(won, SENDING));
   }
 
   /** The mail server accepted the message. */
@@ -258,10 +258,8 @@ public class NotificationOutbox {
     if (ids.isEmpty()) {
       return;
     }
-    List<Object> parameters = new ArrayList<>(List.of(PENDING));
-    parameters.addAll(List.of(concat(ids, SENDING)));
     jdbc.update("UPDATE vm_notification SET status = ?, claimed_at = NULL, attempts = attempts - 1 WHERE id IN ("
-        + String.join(",", Collections.nCopies(ids.size(), "?")) + ") AND status = ?", parameters.toArray());
+        + placeholders(ids) + ") AND status = ?", parameters(PENDING, ids, SENDING));
   }
 
   /** The attempt failed: back to pending, not before {@code nextAttemptAt}. */
@@ -270,10 +268,21 @@ public class NotificationOutbox {
         + " WHERE id = ? AND status = ?", PENDING, ts(nextAttemptAt), abbreviate(error), id, SENDING);
   }
 
-  /** The ids, then the further parameters, as the parameters of one statement. */
-  private static Object[] concat(List<Long> ids, Object... then) {
-    List<Object> all = new ArrayList<>(ids);
-    all.addAll(List.of(then));
+  /** "?,?,?": as many parameters as there are ids, for {@code id IN (...)}. */
+  private static String placeholders(List<Long> ids) {
+    return String.join(",", Collections.nCopies(ids.size(), "?"));
+  }
+
+  /** The parameters of one statement, a list of ids standing for as many parameters as it has ids. */
+  private static Object[] parameters(Object... parts) {
+    List<Object> all = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof List<?> ids) {
+        all.addAll(ids);
+      } else {
+        all.add(part);
+      }
+    }
     return all.toArray();
   }
 

@@ -191,8 +191,11 @@ abstract class ApiTestSupport {
     return variables;
   }
 
-  /** Needs the users t-officer-gb, t-head-gb, t-head-de. Starts a case with the 2021 letter, DE invited; GB drafts, approves, DE joins, GB hands the letter over. */
-  JsonNode deliver(String reference) {
+  /**
+   * Needs the users t-officer-gb, t-head-gb, t-head-de. A case with the 2021 letter, DE invited: GB drafts and
+   * approves, DE joins or declines; returns the case once its letter waits for the lead's signature.
+   */
+  JsonNode letterToSign(String reference, boolean germanyJoins) {
     assertThat(post("t-officer-gb", "/api/cases", RefusalsOverRestTest.start(reference, b -> {
       b.putArray("invitedDelegations").add("DE");
       b.set("letter", RefusalsOverRestTest.letter());
@@ -202,12 +205,17 @@ abstract class ApiTestSupport {
     claimAndComplete("t-head-gb", taskId(view("t-officer-gb", reference), "Task_ApproveDraft"),
         variables("draftApproved", "Boolean", true));
     JsonNode view = await("t-officer-gb", reference, "co-signing", statusAndTask("SIGN_OFF", "Task_DecideCoSigning"));
-    claimAndComplete("t-head-de", taskId(view, "Task_DecideCoSigning"), variables("coSigns", "Boolean", true));
-    view = await("t-officer-gb", reference, "delivery", statusAndTask("DELIVERY", "Task_SignAndDeliver"));
+    claimAndComplete("t-head-de", taskId(view, "Task_DecideCoSigning"), variables("coSigns", "Boolean", germanyJoins));
+    return await("t-officer-gb", reference, "the letter to sign", statusAndTask("DELIVERY", "Task_SignAndDeliver"));
+  }
+
+  /** Needs the users t-officer-gb, t-head-gb, t-head-de. Starts a case with the 2021 letter, DE invited; GB drafts, approves, DE joins, GB hands the letter over. */
+  JsonNode deliver(String reference) {
+    JsonNode view = letterToSign(reference, true);
     claimAndComplete("t-head-gb", taskId(view, "Task_SignAndDeliver"), variables("deliveryChannel", "String", "BY_HAND",
         "deliveredAt", "String", OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString(),
         "announcements", "Json", "[\"INFORM_PARTICIPATING_STATES\"]"));
-    // Settled: the States informed too (beside the wait, a moment later), so the case no longer changes by itself.
+    // Settled: the States informed too, so the case no longer changes by itself.
     return await("t-officer-gb", reference, "awaiting the response, the States informed",
         v -> statusAndTask("AWAITING_RESPONSE", "Task_RegisterResponse").test(v)
             && v.path("timeline").findValuesAsText("event").contains("PARTICIPATING_STATES_INFORMED"));

@@ -34,21 +34,6 @@ class CoalitionAndWithdrawalOverRestTest extends ApiTestSupport {
   @Autowired
   MailAddresses addresses;
 
-  /** A case with the 2021 letter, Germany invited and declining: its letter waits for the lead's signature. */
-  private JsonNode letterAwaitingSignature(String reference) {
-    assertThat(post("t-officer-gb", "/api/cases", RefusalsOverRestTest.start(reference, b -> {
-      b.putArray("invitedDelegations").add("DE");
-      b.set("letter", RefusalsOverRestTest.letter());
-      b.put("signOffDueAt", RefusalsOverRestTest.inDays(2));
-    })).status()).isEqualTo(201);
-    claimAndComplete("t-officer-gb", taskId(view("t-officer-gb", reference), "Task_DraftLetter"), Map.of());
-    claimAndComplete("t-head-gb", taskId(view("t-officer-gb", reference), "Task_ApproveDraft"),
-        variables("draftApproved", "Boolean", true));
-    JsonNode view = await("t-officer-gb", reference, "co-signing", statusAndTask("SIGN_OFF", "Task_DecideCoSigning"));
-    claimAndComplete("t-head-de", taskId(view, "Task_DecideCoSigning"), variables("coSigns", "Boolean", false));
-    return await("t-officer-gb", reference, "the letter to sign", statusAndTask("DELIVERY", "Task_SignAndDeliver"));
-  }
-
   private Answer delete(String user, String path) {
     return call("DELETE", path, user, TestUsers.password(user), null);
   }
@@ -79,7 +64,7 @@ class CoalitionAndWithdrawalOverRestTest extends ApiTestSupport {
     TestUsers.officer(identityService, "FR");
     TestUsers.officer(identityService, "SE");
     String reference = "VM-COAL-01";
-    JsonNode before = letterAwaitingSignature(reference);
+    JsonNode before = letterToSign(reference, false);
     String firstTask = taskId(before, "Task_SignAndDeliver");
     assertThat(get("t-head-fr", "/api/cases/" + reference).status()).as("France was not invited").isEqualTo(404);
 

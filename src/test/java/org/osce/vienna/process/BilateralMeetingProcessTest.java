@@ -221,17 +221,21 @@ class BilateralMeetingProcessTest {
     });
   }
 
-  @Test
-  void aMeetingChosenAsFollowUpAsksTheAddresseeAndTheFollowUpWaitsForItsOutcome() {
-    String reference = newReference();
-    ProcessInstance pi = deliveredCase(reference);
-    // No reply by the deadline: the case goes to follow-up.
+  /** No reply by the deadline (day 12); the lead's heads choose a bilateral meeting as the follow-up. */
+  private void noReplyAndAMeetingAsFollowUp(ProcessInstance pi) {
     clockAt(day(12));
     driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
     driver.runJobs(pi);
     driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"),
         vars(FOLLOW_UP_ACTIONS, jsonList(List.of("BILATERAL_MEETING"))));
     driver.runJobs(pi);
+  }
+
+  @Test
+  void aMeetingChosenAsFollowUpAsksTheAddresseeAndTheFollowUpWaitsForItsOutcome() {
+    String reference = newReference();
+    ProcessInstance pi = deliveredCase(reference);
+    noReplyAndAMeetingAsFollowUp(pi);
 
     // The follow-up waits for the meeting, which the lead's delegation arranges.
     assertThat(pi).isWaitingAt("Event_MeetingOutcomeReported", TASK_ARRANGE_BILATERAL_MEETING);
@@ -274,12 +278,7 @@ class BilateralMeetingProcessTest {
   void aMeetingAskedForByTheAddresseeDoesNotHoldTheFollowUp() {
     String reference = newReference();
     ProcessInstance pi = deliveredCase(reference);
-    clockAt(day(12));
-    driver.complete(pi, TASK_REGISTER_RESPONSE, "officer-gb", officer("GB"), vars(RESPONSE_RECEIVED, false));
-    driver.runJobs(pi);
-    driver.complete(pi, TASK_DECIDE_FOLLOW_UP, "head-gb", head("GB"),
-        vars(FOLLOW_UP_ACTIONS, jsonList(List.of("BILATERAL_MEETING"))));
-    driver.runJobs(pi);
+    noReplyAndAMeetingAsFollowUp(pi);
     // Belarus asks for a meeting of its own meanwhile; its outcome does not end the follow-up's wait.
     requestedBy(reference, "BY");
     driver.runJobs(pi);
