@@ -3,12 +3,16 @@ package org.osce.vienna.engine;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -50,12 +54,11 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
   }
 
   /** Refuses, naming each, the variables that the task does not take; nothing when all are its own. */
-  void check(TaskServiceImpl tasks, String taskId, Collection<String> names, Map<String, ?> values) {
+  void check(CommandContext context, String taskId, Collection<String> names, Map<String, ?> values) {
     if ((names == null || names.isEmpty()) && (values == null || values.isEmpty())) {
       return;
     }
-    // Read with the caller's rights: a task she may not see is left to the engine to refuse (403/404).
-    Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+    TaskEntity task = taskId == null ? null : readable(context, taskId);
     if (task == null) {
       return;
     }
@@ -79,6 +82,38 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
     errors.throwIfAny("The task cannot take these variables");
   }
 
+  /**
+   * The task, if the caller may read it; else none, and the engine refuses the call as it refuses any call on a
+   * task one may not see (403/404), before any contract is named.
+   */
+  private static TaskEntity readable(CommandContext context, String taskId) {
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      return null;
+    }
+    try {
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkReadTask(task);
+      }
+      return task;
+    } catch (AuthorizationException cannotRead) {
+      return null;
+    }
+  }
+
+  /**
+   * The check, then the write, in one engine command: one transaction, in which the task and the caller's
+   * groups are read once, for both (the engine keeps what a command has read). Nothing is written when the
+   * check refuses.
+   */
+  <T> T checkedThen(CommandExecutor executor, String taskId, Collection<String> names, Map<String, ?> values,
+      Supplier<T> write) {
+    return executor.execute(context -> {
+      check(context, taskId, names, values);
+      return write.get();
+    });
+  }
+
   private static AuthorizationException noErrorsFromTasks(String taskId, String what) {
     return new AuthorizationException("A " + what + " cannot be thrown from task " + taskId
         + ": the procedure's tasks are completed with their contract variables, never ended by an error");
@@ -89,58 +124,74 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-      check(this, taskId, null, variables);
-      super.complete(taskId, variables);
+      checkedThen(commandExecutor, taskId, null, variables, () -> {
+        super.complete(taskId, variables);
+        return null;
+      });
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
         boolean deserializeValues) {
-      check(this, taskId, null, variables);
-      return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+      return checkedThen(commandExecutor, taskId, null, variables,
+          () -> super.completeWithVariablesInReturn(taskId, variables, deserializeValues));
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-      check(this, taskId, null, variables);
-      super.resolveTask(taskId, variables);
+      checkedThen(commandExecutor, taskId, null, variables, () -> {
+        super.resolveTask(taskId, variables);
+        return null;
+      });
     }
 
     @Override
     protected void setVariables(String taskId, Map<String, ?> variables, boolean local) {
-      check(this, taskId, null, variables);
-      super.setVariables(taskId, variables, local);
+      checkedThen(commandExecutor, taskId, null, variables, () -> {
+        super.setVariables(taskId, variables, local);
+        return null;
+      });
     }
 
     @Override
     protected void updateVariables(String taskId, Map<String, ?> modifications, Collection<String> deletions,
         boolean local) {
-      check(this, taskId, deletions, modifications);
-      super.updateVariables(taskId, modifications, deletions, local);
+      checkedThen(commandExecutor, taskId, deletions, modifications, () -> {
+        super.updateVariables(taskId, modifications, deletions, local);
+        return null;
+      });
     }
 
     @Override
     public void removeVariable(String taskId, String variableName) {
-      check(this, taskId, Set.of(variableName), null);
-      super.removeVariable(taskId, variableName);
+      checkedThen(commandExecutor, taskId, Set.of(variableName), null, () -> {
+        super.removeVariable(taskId, variableName);
+        return null;
+      });
     }
 
     @Override
     public void removeVariableLocal(String taskId, String variableName) {
-      check(this, taskId, Set.of(variableName), null);
-      super.removeVariableLocal(taskId, variableName);
+      checkedThen(commandExecutor, taskId, Set.of(variableName), null, () -> {
+        super.removeVariableLocal(taskId, variableName);
+        return null;
+      });
     }
 
     @Override
     public void removeVariables(String taskId, Collection<String> variableNames) {
-      check(this, taskId, variableNames, null);
-      super.removeVariables(taskId, variableNames);
+      checkedThen(commandExecutor, taskId, variableNames, null, () -> {
+        super.removeVariables(taskId, variableNames);
+        return null;
+      });
     }
 
     @Override
     public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
-      check(this, taskId, variableNames, null);
-      super.removeVariablesLocal(taskId, variableNames);
+      checkedThen(commandExecutor, taskId, variableNames, null, () -> {
+        super.removeVariablesLocal(taskId, variableNames);
+        return null;
+      });
     }
 
     @Override
@@ -219,15 +270,17 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-      check(tasks, taskId, null, properties);
-      super.submitTaskForm(taskId, properties);
+      checkedThen(commandExecutor, taskId, null, properties, () -> {
+        super.submitTaskForm(taskId, properties);
+        return null;
+      });
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
         boolean deserializeValues) {
-      check(tasks, taskId, null, properties);
-      return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+      return checkedThen(commandExecutor, taskId, null, properties,
+          () -> super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues));
     }
 
     /** What the engine reads, and the {@link FormVariables} of the task, read with the caller's rights. */
@@ -251,8 +304,10 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
 
     @Override
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
-      check(tasks, taskId, null, properties);
-      super.submitTaskFormData(taskId, properties);
+      checkedThen(commandExecutor, taskId, null, properties, () -> {
+        super.submitTaskFormData(taskId, properties);
+        return null;
+      });
     }
   }
 }

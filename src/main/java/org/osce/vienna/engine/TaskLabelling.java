@@ -22,6 +22,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.osce.vienna.casefile.DateTimes;
@@ -54,6 +57,10 @@ public class TaskLabelling implements TaskListener {
    * tells apart the co-signing tasks of one case in the administrator's list of all tasks.
    */
   public static final List<String> LIST_COLUMNS = List.of(CASE_LABEL, SUBJECT, ADDRESSEE_STATE, INVITED_DELEGATION);
+
+  /** Every variable this copies onto a task; copies, so kept out of the history ({@link TaskLabelsOutOfHistory}). */
+  static final Set<String> COPIES = Stream.concat(LIST_COLUMNS.stream(), Stream.of(TIMES_IN_VIENNA))
+      .collect(Collectors.toUnmodifiableSet());
 
   /** The case's times that forms show. */
   static final List<String> SHOWN_TIMES = List.of(SIGN_OFF_DUE_AT, DELIVERED_AT, RESPONSE_DUE_AT, RESPONSE_RECEIVED_AT,

@@ -4,10 +4,12 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.time.Instant;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.List;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.osce.vienna.engine.EngineClock;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
@@ -25,6 +27,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SmtpMailer {
+
+  static {
+    // Jakarta Mail looks up its StreamProvider with a ServiceLoader on every body part, multipart and encoding
+    // it creates (jakartaee/mail-api#861), which scans every jar of the application's classpath: a twentieth
+    // of the application's CPU under load. Named here, it is instantiated directly. A provider set with -D wins.
+    if (System.getProperty(StreamProvider.class.getName()) == null) {
+      System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+    }
+  }
 
   /**
    * One message to one recipient, named as {@link CaseNotices} names it and resolved to an address here: the

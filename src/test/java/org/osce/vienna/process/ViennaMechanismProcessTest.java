@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -290,6 +291,14 @@ class ViennaMechanismProcessTest {
     assertThat(String.valueOf(engine.getTaskService().getVariableLocal(driver.task(pi, TASK_REGISTER_RESPONSE).getId(),
         TIMES_IN_VIENNA))).contains("\"responseDueAt\":\"" + DateTimes.shown(record.responseDueAt()) + "\"")
         .containsPattern("responseDueAt\":\"\\d{1,2} \\w+ \\d{4}, 23:59 Vienna time \\(CES?T\\)");
+    // Those are copies for Tasklist: the history keeps the case's own variables, and no task's copy of them.
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(CASE_LABEL).list()).singleElement().satisfies(variable -> assertThat(variable.getTaskId()).isNull());
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(TIMES_IN_VIENNA).list()).isEmpty();
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates()
+        .list()).extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .contains(SUBJECT, CASE_LABEL).doesNotContain(TIMES_IN_VIENNA);
     assertThat(outbox.of(reference)).extracting(n -> n.event()).contains("CO_SIGNING_INVITATION", "MECHANISM_INVOKED");
     assertThat(outbox.of(reference)).filteredOn(n -> n.event().equals("MECHANISM_INVOKED"))
         .as("one message per delegation").hasSize(57).extracting(n -> n.recipient()).doesNotHaveDuplicates();
