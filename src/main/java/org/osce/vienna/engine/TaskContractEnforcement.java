@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -59,9 +60,13 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
       return;
     }
     TaskEntity task = taskId == null ? null : readable(context, taskId);
-    if (task == null) {
-      return;
+    if (task != null) {
+      check(task, names, values);
     }
+  }
+
+  /** The same, on a task the caller may see (read, and her rights checked, by the engine). */
+  void check(TaskEntity task, Collection<String> names, Map<String, ?> values) {
     Set<String> contract = contracts.ofTask(task.getTaskDefinitionKey());
     String input = "the task \"" + task.getName() + "\" (" + task.getTaskDefinitionKey() + ")";
     FieldErrors errors = new FieldErrors();
@@ -119,22 +124,39 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
         + ": the procedure's tasks are completed with their contract variables, never ended by an error");
   }
 
+  /**
+   * The engine's completion, with the contract checked right after the engine's own check of the caller's right to
+   * work on the task, on the task it has read: the way systems complete tasks ({@code /engine-rest/task/{id}/complete}),
+   * so the one that costs no read of its own.
+   */
+  class CompleteWithinContract extends CompleteTaskCmd {
+
+    CompleteWithinContract(String taskId, Map<String, Object> variables, boolean returnVariables,
+        boolean deserializeReturnedVariables) {
+      super(taskId, variables, returnVariables, deserializeReturnedVariables);
+    }
+
+    @Override
+    protected void checkCompleteTask(TaskEntity task, CommandContext commandContext) {
+      super.checkCompleteTask(task, commandContext);
+      if (variables != null && !variables.isEmpty()) {
+        check(task, null, variables);
+      }
+    }
+  }
+
   /** The task service, with every write of a task's variables checked against the task's contract. */
   class ContractTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-      checkedThen(commandExecutor, taskId, null, variables, () -> {
-        super.complete(taskId, variables);
-        return null;
-      });
+      commandExecutor.execute(new CompleteWithinContract(taskId, variables, false, false));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
         boolean deserializeValues) {
-      return checkedThen(commandExecutor, taskId, null, variables,
-          () -> super.completeWithVariablesInReturn(taskId, variables, deserializeValues));
+      return commandExecutor.execute(new CompleteWithinContract(taskId, variables, true, deserializeValues));
     }
 
     @Override
