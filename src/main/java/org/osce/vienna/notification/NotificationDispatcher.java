@@ -17,6 +17,8 @@ import org.osce.vienna.notification.NotificationOutbox.Due;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,10 @@ import org.springframework.stereotype.Component;
  * due, untouched, and the next pass tries again with the first of them. So once the server is back, a message waits at most
  * its back-off and one interval ({@link MailSettings.Dispatch#longestWaitOnceServerIsBack()}).
  *
+ * <p>When the application shuts down, a pass ends with the batch it is sending, recorded: shutting down waits
+ * for one batch, not for the whole backlog (which, behind a slow mail server, held the shutdown for the scheduler's
+ * 30 s and then had it cut short).
+ *
  * <p>Exactly-once is not promised: a crash after the server accepted messages but before they were
  * marked leaves their rows claimed, and after the claim timeout they are sent again, with the same
  * Message-IDs, so that receivers can discard the copies.
@@ -48,6 +54,7 @@ public class NotificationDispatcher {
   private final SmtpMailer mailer;
   private final MailSettings.Dispatch settings;
   private final RetryBackoff backoff;
+  private volatile boolean shuttingDown;
 
   public NotificationDispatcher(NotificationOutbox outbox, SmtpMailer mailer, MailSettings settings) {
     this.outbox = outbox;
@@ -57,6 +64,12 @@ public class NotificationDispatcher {
   }
 
   private enum Outcome { SENT, FAILED, SERVER_UNREACHABLE }
+
+  /** The context is closing (published before its scheduler is stopped): the pass under way ends with its batch. */
+  @EventListener(ContextClosedEvent.class)
+  void shuttingDown() {
+    shuttingDown = true;
+  }
 
   /**
    * One pass: sends what is due now, batch after batch, until nothing is due or the mail server cannot be
@@ -89,7 +102,7 @@ public class NotificationDispatcher {
         }
         sent += accepted.size();
         // Each row tried is now SENT or waits out its back-off, so the next batch holds other rows.
-        if (due.size() < settings.batchSize() || claimed.isEmpty()) {
+        if (shuttingDown || due.size() < settings.batchSize() || claimed.isEmpty()) {
           return sent;
         }
       }

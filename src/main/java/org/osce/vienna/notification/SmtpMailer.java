@@ -65,6 +65,9 @@ public class SmtpMailer {
   private final MailSettings settings;
 
   public SmtpMailer(JavaMailSender sender, MailAddresses addresses, MailSettings settings) {
+    if (sender instanceof JavaMailSenderImpl impl) {
+      MailConnections.configure(impl);
+    }
     this.sender = sender;
     this.addresses = addresses;
     this.settings = settings;

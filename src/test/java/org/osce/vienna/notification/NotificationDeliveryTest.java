@@ -137,6 +137,24 @@ abstract class NotificationDeliveryTest extends MailContextTest {
   }
 
   @Test
+  void aPassUnderWayWhenTheApplicationShutsDownEndsWithTheBatchItIsSendingRecorded() {
+    String reference = caseWithComposedLetter();
+    List<String> signatories = new ArrayList<>(List.of("GB"));
+    signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
+    notices.invocation(new MechanismInvoked(reference, label(reference), "BY", signatories));
+    // A dispatcher of its own, as the application's is when its context closes; the shared one goes on sending.
+    NotificationDispatcher closing = new NotificationDispatcher(outbox, mailer, settings);
+    closing.shuttingDown();
+
+    int batch = settings.dispatch().batchSize();
+    assertThat(closing.dispatchDue()).as("one batch, not the whole backlog").isEqualTo(batch);
+    assertThat(received()).hasSize(batch);
+    assertThat(outbox.of(reference)).filteredOn(n -> n.status().equals(NotificationOutbox.SENT)).hasSize(batch);
+    assertThat(dispatcher.dispatchDue()).as("the next start sends the rest").isEqualTo(57 - batch);
+    assertThat(copiesPerMessageId()).as("nothing twice").hasSize(57).containsValues(1L).doesNotContainValue(2L);
+  }
+
+  @Test
   void theInvocationNoticeReachesEachOfThe57DelegationsInAMessageOfItsOwnWithTheLetter() {
     String reference = caseWithComposedLetter();
     List<String> signatories = new ArrayList<>(List.of("GB"));

@@ -96,6 +96,7 @@ public final class Bench {
           for (int clients : clientCounts) {
             int unavailableBefore = EngineRest.UNAVAILABLE.get();
             double cpuBefore = target.cpuSeconds();
+            double jvmCpuBefore = target.jvmCpuSeconds();
             double driverCpuBefore = ProcFs.cpuSeconds(List.of(ProcessHandle.current().pid()));
             Database.Counters before = target.counters();
             boolean measured = size == biggest && clients == measuredClients;
@@ -104,6 +105,7 @@ public final class Bench {
             }
             Load.Result result = Load.run(rest, clients, Math.max(2, clients * casesPerClient), size);
             double cpu = target.cpuSeconds() - cpuBefore;
+            double jvmCpu = target.jvmCpuSeconds() - jvmCpuBefore;
             double driverCpu = ProcFs.cpuSeconds(List.of(ProcessHandle.current().pid())) - driverCpuBefore;
             Database.Counters work = target.counters().minus(before);
             String kind = (size + 1) + " signatories";
@@ -114,6 +116,7 @@ public final class Bench {
             if (measured) {
               figures.add("CPU per case, " + kind + " (JVM + its PostgreSQL backends)", "s", target.kind,
                   cpu / result.cases());
+              figures.add("CPU per case, " + kind + ", of the JVM alone", "s", target.kind, jvmCpu / result.cases());
               // The driver shares the machine: its clients and the SMTP server receiving the target's mail (the
               // application's only) take CPU from the target's two cores.
               figures.add("CPU per case of the driver and its SMTP server, " + kind, "s", target.kind,

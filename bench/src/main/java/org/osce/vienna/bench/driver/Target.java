@@ -116,6 +116,11 @@ final class Target {
     }
   }
 
+  /** CPU seconds of the JVM alone. */
+  double jvmCpuSeconds() {
+    return ProcFs.cpuSeconds(List.of(jvm.pid()));
+  }
+
   /** CPU seconds of the JVM and of the database's server processes serving it. */
   double cpuSeconds() throws SQLException {
     List<Long> pids = new ArrayList<>(database.backends(kind.database));
