@@ -136,12 +136,18 @@ abstract class NotificationDeliveryTest extends MailContextTest {
         dueAt, "task-" + code.toLowerCase());
   }
 
-  @Test
-  void aPassUnderWayWhenTheApplicationShutsDownEndsWithTheBatchItIsSendingRecorded() {
+  /** A case whose letter the 2021 coalition signed, and its invocation notice queued for the 57 delegations. */
+  private String invocationToThe57() {
     String reference = caseWithComposedLetter();
     List<String> signatories = new ArrayList<>(List.of("GB"));
     signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
     notices.invocation(new MechanismInvoked(reference, label(reference), "BY", signatories));
+    return reference;
+  }
+
+  @Test
+  void aPassUnderWayWhenTheApplicationShutsDownEndsWithTheBatchItIsSendingRecorded() {
+    String reference = invocationToThe57();
     // A dispatcher of its own, as the application's is when its context closes; the shared one goes on sending.
     NotificationDispatcher closing = new NotificationDispatcher(outbox, mailer, settings);
     closing.shuttingDown();
@@ -156,10 +162,7 @@ abstract class NotificationDeliveryTest extends MailContextTest {
 
   @Test
   void theInvocationNoticeReachesEachOfThe57DelegationsInAMessageOfItsOwnWithTheLetter() {
-    String reference = caseWithComposedLetter();
-    List<String> signatories = new ArrayList<>(List.of("GB"));
-    signatories.addAll(Fixtures.CO_SIGNATORIES_2021);
-    notices.invocation(new MechanismInvoked(reference, label(reference), "BY", signatories));
+    String reference = invocationToThe57();
 
     assertThat(dispatcher.dispatchDue()).as("one pass sends them all, over several batches").isEqualTo(57);
     assertThat(dispatcher.dispatchDue()).as("a second pass sends nothing").isZero();
