@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -125,9 +125,9 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
   }
 
   /**
-   * The engine's completion, with the contract checked right after the engine's own check of the caller's right to
-   * work on the task, on the task it has read: the way systems complete tasks ({@code /engine-rest/task/{id}/complete}),
-   * so the one that costs no read of its own.
+   * The engine's completion, with the contract checked right after the engine's own check that the caller may work
+   * on the task, on the task the engine has read. Completing is the most frequent write (every system completes
+   * over {@code /engine-rest/task/{id}/complete}), so it is checked without a read of its own.
    */
   class CompleteWithinContract extends CompleteTaskCmd {
 
