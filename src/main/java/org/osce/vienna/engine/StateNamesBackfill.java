@@ -42,15 +42,22 @@ public class StateNamesBackfill extends AbstractCamundaConfiguration {
     if (UpgradeMarks.done(processEngine.getManagementService(), UPGRADE, version)) {
       return;
     }
-    int updated = backfill(processEngine.getRuntimeService());
-    if (updated > 0) {
-      LOG.info("Set the participating States' names on {} running cases", updated);
+    Backfilled backfilled = backfill(processEngine.getRuntimeService());
+    if (backfilled.updated() > 0) {
+      LOG.info("Set the participating States' names on {} running cases", backfilled.updated());
     }
-    UpgradeMarks.markDone(processEngine.getManagementService(), UPGRADE, version);
+    // A case that could not be updated is tried again at the next start, as its warning says.
+    if (backfilled.failed() == 0) {
+      UpgradeMarks.markDone(processEngine.getManagementService(), UPGRADE, version);
+    }
   }
 
-  /** Sets the names on each running case without them or with others; returns how many it updated. */
-  public static int backfill(RuntimeService runtime) {
+  /** How many running cases were given the current names, and how many could not be. */
+  public record Backfilled(int updated, int failed) {
+  }
+
+  /** Sets the names on each running case without them or with others. */
+  public static Backfilled backfill(RuntimeService runtime) {
     Map<String, TypedValue> current = StateNames.variables();
     Map<String, Map<String, TypedValue>> stored = new HashMap<>();
     for (VariableInstance variable : runtime.createVariableInstanceQuery()
@@ -61,6 +68,7 @@ public class StateNamesBackfill extends AbstractCamundaConfiguration {
       }
     }
     int updated = 0;
+    int failed = 0;
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()) {
       Map<String, TypedValue> has = stored.getOrDefault(instance.getId(), Map.of());
       Map<String, TypedValue> stale = new LinkedHashMap<>();
@@ -78,8 +86,9 @@ public class StateNamesBackfill extends AbstractCamundaConfiguration {
       } catch (ProcessEngineException e) {
         LOG.warn("Could not set the State names on case {} ({}): its forms show codes until the next start",
             instance.getBusinessKey(), e.getMessage());
+        failed++;
       }
     }
-    return updated;
+    return new Backfilled(updated, failed);
   }
 }

@@ -139,9 +139,7 @@ public class TaskContractEnforcement extends AbstractCamundaConfiguration {
     @Override
     protected void checkCompleteTask(TaskEntity task, CommandContext commandContext) {
       super.checkCompleteTask(task, commandContext);
-      if (variables != null && !variables.isEmpty()) {
-        check(task, null, variables);
-      }
+      check(task, null, variables);
     }
   }
 

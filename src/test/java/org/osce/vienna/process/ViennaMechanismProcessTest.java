@@ -923,7 +923,7 @@ class ViennaMechanismProcessTest {
     engine.getRuntimeService().removeVariables(older.getId(), List.of(PARTICIPATING_STATES, STATE_NAMES_IN_TEXT));
     engine.getRuntimeService().setVariable(pi.getId(), STATE_NAMES_IN_TEXT, json("{\"TR\": \"Turkey\"}"));
 
-    assertThat(StateNamesBackfill.backfill(engine.getRuntimeService())).isGreaterThanOrEqualTo(2);
+    assertThat(StateNamesBackfill.backfill(engine.getRuntimeService()).updated()).isGreaterThanOrEqualTo(2);
     for (ProcessInstance instance : List.of(pi, older)) {
       StateNames.variables().forEach((name, current) -> assertThat(((JsonValue) engine.getRuntimeService()
           .getVariableTyped(instance.getId(), name, false)).getValueSerialized())
@@ -931,7 +931,7 @@ class ViennaMechanismProcessTest {
     }
     assertThat(((JsonValue) engine.getRuntimeService().getVariableTyped(pi.getId(), STATE_NAMES_IN_TEXT, false))
         .getValueSerialized()).contains("\"TR\":\"Türkiye\"");
-    assertThat(StateNamesBackfill.backfill(engine.getRuntimeService())).isZero();
+    assertThat(StateNamesBackfill.backfill(engine.getRuntimeService())).isEqualTo(new StateNamesBackfill.Backfilled(0, 0));
   }
 
   @Test
