@@ -67,7 +67,7 @@ public class NotificationOutbox {
 
   /**
    * Queues a notice to be sent, one message per recipient, each with its own Message-ID; returns their ids. The rows
-   * go to the database together (a notice to the 57 delegations is two round trips, not 114).
+   * go to the database together (a notice to the 57 delegations is one batch, not 57 statements).
    */
   public List<Long> enqueue(String reference, Notice notice) {
     Long documentId = notice.document() == null ? null : keep(reference, notice.document());
@@ -85,14 +85,9 @@ public class NotificationOutbox {
             return recipients.size();
           }
         }, keys);
-    List<Long> ids = keys.getKeyList().stream().map(key -> ((Number) key.get("id")).longValue()).toList();
-    // The Message-ID is made of the row's id, which only the insert gives.
-    jdbc.batchUpdate("UPDATE vm_notification SET message_id = ? WHERE id = ?", ids, ids.size(),
-        (statement, id) -> {
-          statement.setString(1, MessageIds.notification(id));
-          statement.setLong(2, id);
-        });
-    return ids;
+    // The Message-ID is made of the row's id, which only the insert gives: it is written by the first claim, before
+    // any attempt, rather than by a second statement per row here.
+    return keys.getKeyList().stream().map(key -> ((Number) key.get("id")).longValue()).toList();
   }
 
   /** Records a message to one recipient that was sent at once rather than queued (the letter), with its Message-ID. */
@@ -195,23 +190,25 @@ public class NotificationOutbox {
 
   /**
    * Takes the rows for one attempt each, in one transaction; returns those this sender won (another sender may have
-   * taken some first), read in one query, oldest first.
+   * taken some first), read in one query, oldest first. Each row is given its Message-ID, made of its id: the same
+   * on every attempt.
    */
   public List<Notification> claim(List<Due> due, Instant now) {
     if (due.isEmpty()) {
       return List.of();
     }
     int[] claimed = transactions.execute(status -> jdbc.batchUpdate("UPDATE vm_notification SET status = ?,"
-        + " claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND attempts = ? AND status IN (?, ?)",
+        + " claimed_at = ?, attempts = attempts + 1, message_id = ? WHERE id = ? AND attempts = ? AND status IN (?, ?)",
         new BatchPreparedStatementSetter() {
           @Override
           public void setValues(PreparedStatement statement, int i) throws SQLException {
             statement.setString(1, SENDING);
             statement.setObject(2, ts(now));
-            statement.setLong(3, due.get(i).id());
-            statement.setInt(4, due.get(i).attempts());
-            statement.setString(5, PENDING);
-            statement.setString(6, SENDING);
+            statement.setString(3, MessageIds.notification(due.get(i).id()));
+            statement.setLong(4, due.get(i).id());
+            statement.setInt(5, due.get(i).attempts());
+            statement.setString(6, PENDING);
+            statement.setString(7, SENDING);
           }
 
           @Override

@@ -251,7 +251,7 @@ class CrashRecoveryIT {
       verdict.tolerated().stream().collect(Collectors.groupingBy(CrashOracle.ToleratedCopy::messageId, TreeMap::new,
           Collectors.toList())).forEach((messageId, copies) -> figure(
               "  sent again: %s (%s), %d recipient(s); first copies accepted by %s, %s", messageId,
-              observed.notices().stream().filter(n -> n.messageId().equals(messageId)).map(Notice::event).findFirst()
+              observed.notices().stream().filter(n -> messageId.equals(n.messageId())).map(Notice::event).findFirst()
                   .orElse("?"), copies.size(), copies.stream().map(CrashOracle.ToleratedCopy::firstAt)
                   .max(Comparator.naturalOrder()).orElseThrow(), interruptionName(copies.get(0).interruption())));
       figure("calls that failed because the application was down, retried after restart: %d;"

@@ -45,7 +45,7 @@ final class FullCase {
 
   /** Plays one case with {@code coSigners} invited delegations; returns when the engine has closed it. */
   static void play(EngineRest rest, String reference, int coSigners) throws IOException {
-    String instance = deliver(rest, reference, coSigners);
+    String instance = deliver(rest, reference, coSigners, true);
     rest.complete(rest.task(instance, "Task_RegisterResponse"), Map.of(
         "responseReceived", typed("Boolean", true),
         "responseReceivedAt", typed("String", now().toString()),
@@ -72,9 +72,11 @@ final class FullCase {
 
   /**
    * Plays a case up to the wait for the reply: started, drafted, approved, every invited delegation
-   * joining, delivered by hand; returns the process instance once its reply deadline is set.
+   * joining, delivered by hand, the participating States told or (the lead's choice) not; returns the
+   * process instance once its reply deadline is set.
    */
-  static String deliver(EngineRest rest, String reference, int coSigners) throws IOException {
+  static String deliver(EngineRest rest, String reference, int coSigners, boolean informParticipatingStates)
+      throws IOException {
     List<String> invited = CO_SIGNATORIES_2021.subList(0, coSigners);
     String instance = rest.start(reference, Map.of(
         "leadDelegation", typed("String", "GB"),
@@ -92,7 +94,7 @@ final class FullCase {
         "deliveryChannel", typed("String", "BY_HAND"),
         "deliveredAt", typed("String", now().toString()),
         // As the first edition did for every case: the 57 delegations told.
-        "announcements", typed("Json", "[\"INFORM_PARTICIPATING_STATES\"]")));
+        "announcements", typed("Json", informParticipatingStates ? "[\"INFORM_PARTICIPATING_STATES\"]" : "[]")));
     rest.task(instance, "Task_RegisterResponse");
     return instance;
   }
