@@ -1,0 +1,2 @@
+-- PostgreSQL's V11 indexes the waiting notices alone (a partial index, which H2 does not have). On H2, the
+-- first run and the tests, the index by status and id (V2) serves the outbox's read of what is due.

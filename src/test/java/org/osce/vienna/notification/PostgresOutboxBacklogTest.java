@@ -1,0 +1,75 @@
+package org.osce.vienna.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.osce.vienna.casefile.CaseRecords;
+import org.osce.vienna.support.PostgresApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A long backlog behind a long history, as after an outage of the mail server or the notices of many cases at once,
+ * on PostgreSQL with the statistics its autovacuum gathers: the read of what is due goes straight to the oldest
+ * waiting notices, past none of those already sent.
+ */
+@PostgresApplicationTest
+class PostgresOutboxBacklogTest {
+
+  private static final String REFERENCE = "VM-BACKLOG-1";
+  private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  private JdbcTemplate jdbc;
+  @Autowired
+  private NotificationOutbox outbox;
+  @Autowired
+  private CaseRecords cases;
+  @Autowired
+  private TransactionTemplate transactions;
+
+  @Test
+  void theOldestWaitingNoticesAreFoundWithoutReadingThoseAlreadySent() throws Exception {
+    String plan = transactions.execute(status -> {
+      // 80,000 rows for this test alone: all of them are rolled back, statistics included.
+      status.setRollbackOnly();
+      cases.create(REFERENCE, "Human rights in Belarus", "GB", "BY", null, "officer-gb", NOW);
+      insert(20_000, NotificationOutbox.SENT);
+      insert(60_000, NotificationOutbox.PENDING);
+      jdbc.execute("ANALYZE vm_notification");
+
+      List<Long> oldestWaiting = jdbc.queryForList("SELECT id FROM vm_notification WHERE case_reference = ?"
+          + " AND status = ? ORDER BY id LIMIT 50", Long.class, REFERENCE, NotificationOutbox.PENDING);
+      assertThat(outbox.due(NOW, Duration.ofMinutes(5), 50)).extracting(NotificationOutbox.Due::id)
+          .isEqualTo(oldestWaiting);
+      return jdbc.queryForObject("EXPLAIN (ANALYZE, FORMAT JSON) " + NotificationOutbox.DUE_PENDING, String.class,
+          NOW.atOffset(ZoneOffset.UTC), 50);
+    });
+
+    assertThat(rowsRemovedByFilter(JSON.readTree(plan))).as("sent notices read to find the due ones: %s", plan)
+        .isZero();
+  }
+
+  private void insert(int count, String status) {
+    jdbc.update("INSERT INTO vm_notification (case_reference, event, recipients, subject, body, status, created_at)"
+        + " SELECT ?, 'MECHANISM_INVOKED', CONCAT('delegation-', n, '@example.org'), 'Invocation', 'Text', ?, ?"
+        + " FROM generate_series(1, ?) AS n", REFERENCE, status, NOW.atOffset(ZoneOffset.UTC), count);
+  }
+
+  /** Rows that the plan's nodes read and dropped, in all. */
+  private static long rowsRemovedByFilter(JsonNode node) {
+    long removed = node.path("Rows Removed by Filter").asLong(0);
+    for (JsonNode child : node) {
+      removed += rowsRemovedByFilter(child);
+    }
+    return removed;
+  }
+}
