@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL database of its own, started and loaded in turn, pair after pair, the order swapped in each
  * pair so that neither always runs on a warmer machine. Run by {@code bench/run}; options as
  * {@code --name=value}: pairs, sizes (co-signers per case), clients, cases-per-client, bursts, burst-informs-states,
- * open-cases, read-seconds, targets, out (and the jars and Java options of each target).
+ * open-cases, read-seconds, settle, targets, out (and the jars and Java options of each target).
  */
 public final class Bench {
 
@@ -58,7 +58,9 @@ public final class Bench {
     Duration readFor = Duration.ofSeconds(Integer.parseInt(options.getOrDefault("read-seconds", "20")));
     Path out = Path.of(options.getOrDefault("out", "bench/results/latest.md"));
     Path logs = Files.createDirectories(Path.of("bench/target/logs"));
-    Database database = new Database("127.0.0.1", Integer.parseInt(options.getOrDefault("pg-port", "5432")), "postgres");
+    boolean settle = Boolean.parseBoolean(options.getOrDefault("settle", "true"));
+    Database database = new Database("127.0.0.1", Integer.parseInt(options.getOrDefault("pg-port", "5432")), "postgres",
+        settle);
 
     GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
@@ -184,8 +186,10 @@ public final class Bench {
         + System.getProperty("java.version") + "; load average before " + loadBefore + ", after "
         + Files.readString(Path.of("/proc/loadavg")).trim() + "  \n"
         + pairs + " pairs; each full case: " + casesPerClient + " per client (at least 2), after 2 warm-up cases"
-        + (autovacuum ? "" : "; autovacuum is off on this cluster: before the deadlines are made due and before the"
-            + " reads, the driver runs VACUUM (ANALYZE) in the target's database, as the daemon would have")
+        + (autovacuum ? "" : "; autovacuum is off on this cluster: " + (settle
+            ? "before the deadlines are made due and before the reads, the driver runs VACUUM (ANALYZE) in the"
+                + " target's database, as the daemon would have"
+            : "the tables are measured as it leaves them (--settle=false), without statistics"))
         + "\n\n"
         + figures.table()
         + (countsStatements ? "\n## Where the statements go (pg_stat_statements, the first pair)\n" + statements

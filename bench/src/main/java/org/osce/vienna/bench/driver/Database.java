@@ -22,11 +22,14 @@ final class Database {
   private final String host;
   private final int port;
   private final String user;
+  private final boolean settles;
 
-  Database(String host, int port, String user) {
+  /** @param settles whether {@link #settle} does its work (false: the tables as this cluster leaves them) */
+  Database(String host, int port, String user, boolean settles) {
     this.host = host;
     this.port = port;
     this.user = user;
+    this.settles = settles;
   }
 
   String url(String database) {
@@ -122,7 +125,7 @@ final class Database {
    * Otherwise a registry of thousands of cases would be read with plans made for empty tables.
    */
   void settle(String database) throws SQLException {
-    if (autovacuums()) {
+    if (!settles || autovacuums()) {
       return;
     }
     try (Connection c = connect(database); Statement s = c.createStatement()) {
