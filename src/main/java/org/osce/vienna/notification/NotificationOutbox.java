@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.osce.vienna.engine.EngineClock;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -183,10 +184,9 @@ public class NotificationOutbox {
   public List<Due> due(Instant now, Duration claimTimeout, int limit) {
     // Two reads, each along an index of the waiting rows, merged: one read with OR sorted every waiting row to find
     // the oldest (450 ms with 60,000 notices waiting, docs/performance.md), each of these reads at most the limit.
-    List<Due> due = new ArrayList<>(jdbc.query(DUE_PENDING,
-        (rs, i) -> new Due(rs.getLong("id"), rs.getInt("attempts")), ts(now), limit));
-    due.addAll(jdbc.query(DUE_SENDING,
-        (rs, i) -> new Due(rs.getLong("id"), rs.getInt("attempts")), ts(now.minus(claimTimeout)), limit));
+    RowMapper<Due> row = (rs, i) -> new Due(rs.getLong("id"), rs.getInt("attempts"));
+    List<Due> due = new ArrayList<>(jdbc.query(DUE_PENDING, row, ts(now), limit));
+    due.addAll(jdbc.query(DUE_SENDING, row, ts(now.minus(claimTimeout)), limit));
     return due.stream().sorted(Comparator.comparingLong(Due::id)).limit(limit).toList();
   }
 
