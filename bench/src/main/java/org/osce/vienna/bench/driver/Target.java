@@ -157,6 +157,30 @@ final class Target {
     return ProcFs.residentMiB(jvm.pid());
   }
 
+  /** The application's notices not sent yet (pending, or being sent): its outbox. The baseline sends none. */
+  long unsentNotices() throws SQLException {
+    return kind == Kind.APPLICATION ? database.count(kind.database,
+        "SELECT count(*) FROM vm_notification WHERE status IN ('PENDING', 'SENDING')") : 0;
+  }
+
+  /**
+   * Waits until the application's outbox has sent everything it holds, as it would have long before the next
+   * phase in use (a reply deadline falls due ten days after the delivery whose notices queued). Returns the
+   * seconds it waited.
+   */
+  double awaitNoticesSent() throws SQLException {
+    long startedAt = System.nanoTime();
+    long until = startedAt + Duration.ofMinutes(30).toNanos();
+    long unsent;
+    while ((unsent = unsentNotices()) > 0) {
+      if (System.nanoTime() > until) {
+        throw new IllegalStateException("The " + kind.label + " still holds " + unsent + " unsent notices after 30 min");
+      }
+      sleep(200);
+    }
+    return (System.nanoTime() - startedAt) / 1e9;
+  }
+
   Database.Counters counters() throws SQLException {
     return database.counters(kind.database);
   }
