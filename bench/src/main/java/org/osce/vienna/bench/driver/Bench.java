@@ -149,8 +149,10 @@ public final class Bench {
           boolean counted = countsStatements && pair == 1 && burst == bursts.get(bursts.size() - 1);
           DeadlineBurst.Result due = DeadlineBurst.run(target, database, burst, 16, burstInformsStates, counted);
           String deadlines = burst + " reply deadlines due at once" + (burstInformsStates ? "" : " (the 57 not told)");
-          figures.add(deadlines + ": the delivery notices sent first, in", "s", target.kind,
-              due.deliveryNoticesSeconds());
+          if (target.kind == Target.Kind.APPLICATION) {
+            figures.add(deadlines + ": the delivery notices sent first, in", "s", target.kind,
+                due.deliveryNoticesSeconds());
+          }
           figures.add(deadlines + ": first recorded after", "s", target.kind, due.firstSeconds());
           figures.add(deadlines + ": all recorded after", "s", target.kind, due.allSeconds());
           figures.add(deadlines + ": recorded per second", "1/s", target.kind, due.perSecond());

@@ -2,9 +2,11 @@ package org.osce.vienna.bench.driver;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +143,17 @@ final class Database {
     }
   }
 
+  /** The number a counting query with one timestamp parameter gives in the target's database. */
+  long count(String database, String query, Timestamp parameter) throws SQLException {
+    try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(query)) {
+      s.setTimestamp(1, parameter);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
   List<String> strings(String database, String query) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
@@ -152,13 +165,19 @@ final class Database {
   }
 
   /**
-   * Runs an update in the time zone of this machine's JVMs: the engine writes its timestamps (a job's due
-   * date) as local time without a zone, so {@code localtimestamp} is "now" to it.
+   * Runs an update in the time zone of this machine's JVMs, and returns the moment it ran: the engine writes its
+   * timestamps (a job's due date, an activity's end) as local time without a zone, so {@code localtimestamp} is "now"
+   * to it.
    */
-  int update(String database, String statement) throws SQLException {
+  Timestamp update(String database, String statement) throws SQLException {
     try (Connection c = connect(database); Statement s = c.createStatement()) {
       s.execute("SET TIME ZONE '" + ZoneId.systemDefault().getId() + "'");
-      return s.executeUpdate(statement);
+      try (ResultSet r = s.executeQuery("SELECT localtimestamp")) {
+        r.next();
+        Timestamp now = r.getTimestamp(1);
+        s.executeUpdate(statement);
+        return now;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.osce.vienna.bench.driver;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,7 +43,6 @@ final class DeadlineBurst {
   static Result run(Target target, Database database, int deadlines, int clients, boolean informParticipatingStates,
       boolean countStatements) throws Exception {
     String db = target.kind.database;
-    long recordedBefore = recorded(database, db);
     long waitingBefore = database.count(db, "SELECT count(*) FROM act_ru_job WHERE " + REPLY_TIMERS);
     Load.run(target.rest(), clients, deadlines, 1,
         (rest, reference, coSigners) -> FullCase.deliver(rest, reference, coSigners, informParticipatingStates));
@@ -59,7 +59,7 @@ final class DeadlineBurst {
       database.resetStatements(db);
     }
     long start = System.nanoTime();
-    database.update(db, "UPDATE act_ru_job SET duedate_ = localtimestamp WHERE " + REPLY_TIMERS);
+    Timestamp due = database.update(db, "UPDATE act_ru_job SET duedate_ = localtimestamp WHERE " + REPLY_TIMERS);
     double first = Double.NaN;
     double all = Double.NaN;
     long done = 0;
@@ -67,7 +67,7 @@ final class DeadlineBurst {
     while (true) {
       double seconds = (System.nanoTime() - start) / 1e9;
       if (Double.isNaN(all)) {
-        done = recorded(database, db) - recordedBefore;
+        done = recordedSince(database, db, due);
         if (done > 0 && Double.isNaN(first)) {
           first = seconds;
         }
@@ -87,7 +87,13 @@ final class DeadlineBurst {
     }
   }
 
-  private static long recorded(Database database, String db) throws SQLException {
-    return database.count(db, "SELECT count(*) FROM act_hi_actinst WHERE act_id_ = '" + RECORDED + "' AND end_time_ IS NOT NULL");
+  /**
+   * The missed deadlines recorded since they fell due. Asked ten times a second: it reads the engine's index of the end
+   * times from that moment on, not the whole activity history (which, with 10,000 cases, is read in tens of
+   * milliseconds of the targets' CPU, at each question).
+   */
+  private static long recordedSince(Database database, String db, Timestamp due) throws SQLException {
+    return database.count(db, "SELECT count(*) FROM act_hi_actinst WHERE end_time_ >= ? AND act_id_ = '" + RECORDED + "'",
+        due);
   }
 }
