@@ -135,18 +135,12 @@ final class Database {
     }
   }
 
-  /** The number a counting query gives in the target's database. */
-  long count(String database, String query) throws SQLException {
-    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
-      r.next();
-      return r.getLong(1);
-    }
-  }
-
-  /** The number a counting query with one timestamp parameter gives in the target's database. */
-  long count(String database, String query, Timestamp parameter) throws SQLException {
+  /** The number a counting query gives in the target's database, with its parameters (a timestamp, say). */
+  long count(String database, String query, Object... parameters) throws SQLException {
     try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(query)) {
-      s.setTimestamp(1, parameter);
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);

@@ -16,6 +16,8 @@ final class DeadlineBurst {
   /**
    * @param notifiedSeconds until the last missed deadline is recorded and every notice it queued has been accepted by
    *     the mail server (the baseline sends none: the same as {@code allSeconds})
+   * @param deliveryNoticesSeconds how long the application took to send what its outbox held before the deadlines fell
+   *     due (the deliveries' notices)
    * @param statements what the deadlines cost in SQL, from their due date to the last notice (empty when the cluster
    *     does not count statements)
    */
