@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The SQL statements the application sends, each with the thread that sent it: the application's
  * DataSource wrapped by datasource-proxy (the engine's statements and the application's own alike), so a
- * test can count what one HTTP request costs. The job executor works on its own threads meanwhile; a
- * request's statements are those of the web server's threads ({@link #stopOnRequests}).
+ * test can count what one HTTP request costs, or see what the job executor sends. The job executor works on its own
+ * threads meanwhile; a request's statements are those of the web server's threads ({@link #stopOnRequests}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CountedStatements {
@@ -63,6 +63,17 @@ public class CountedStatements {
   public void start() {
     sent.clear();
     counting.set(true);
+  }
+
+  /** The statements sent since {@link #start} so far, by any thread; counting goes on. */
+  public List<Statement> snapshot() {
+    return new ArrayList<>(sent);
+  }
+
+  /** Stops counting: every statement sent since {@link #start}, by any thread (the job executor's too). */
+  public List<Statement> stop() {
+    counting.set(false);
+    return new ArrayList<>(sent);
   }
 
   /**
