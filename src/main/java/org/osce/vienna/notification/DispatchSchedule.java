@@ -10,7 +10,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Runs the {@link NotificationDispatcher} every {@code vienna.mail.dispatch.interval}, one pass at
- * a time on one thread (a fixed delay: a pass never overlaps the next). Off with
+ * a time (a fixed delay: a pass never overlaps the next; within a pass, each connection to the mail server has a
+ * thread of its own). Off with
  * {@code vienna.mail.dispatch.enabled=false}, e.g. in tests that dispatch by hand.
  */
 @Configuration

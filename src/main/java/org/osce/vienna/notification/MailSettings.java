@@ -51,6 +51,7 @@ public record MailSettings(
    * @param enabled whether this instance sends the outbox (off in tests that send by hand)
    * @param interval pause between two passes
    * @param batchSize messages read from the outbox at a time; a pass goes on, batch after batch, until nothing is due
+   * @param connections connections to the mail server a pass sends over at once
    * @param firstRetry wait after the first failed attempt; doubled after each further failure
    * @param maxRetry the longest wait between two attempts (a message is retried until it is sent); with the
    *     interval it bounds how long a message still waits once the mail server is back
@@ -60,6 +61,7 @@ public record MailSettings(
       boolean enabled,
       @NotNull Duration interval,
       @Min(1) int batchSize,
+      @Min(1) int connections,
       @NotNull Duration firstRetry,
       @NotNull Duration maxRetry,
       @NotNull Duration claimTimeout) {

@@ -8,10 +8,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.notification.NotificationOutbox.Due;
 import org.osce.vienna.notification.NotificationOutbox.Notification;
@@ -29,9 +35,11 @@ import org.springframework.stereotype.Component;
  * (at most {@code vienna.mail.dispatch.max-retry}), for as long as it takes; nothing is dropped.
  * Runs outside the process engine, so a mail server that is down never holds up a case.
  *
- * <p>A pass sends everything that is due, batch after batch, over one connection to the mail
- * server ({@link SmtpMailer#session()}): a batch is claimed in one transaction, read in one query, sent,
- * and the messages the server took are marked SENT together, with the time each was taken.
+ * <p>A pass sends everything that is due, batch after batch, over {@code vienna.mail.dispatch.connections}
+ * connections to the mail server at once ({@link SmtpMailer#session()}): a batch is claimed in one transaction, read
+ * in one query, sent, and the messages the server took are marked SENT together, with the time each was taken. A
+ * message spends most of its time waiting for the server's answers (four a message), so a connection sends while
+ * another waits.
  * When the mail server cannot be reached, the pass stops: the other messages would fail the same
  * way (each after the connection timeout, when the server does not answer at all), so they are left
  * due, untouched, and the next pass tries again with the first of them. So once the server is back, a message waits at most
@@ -54,6 +62,8 @@ public class NotificationDispatcher {
   private final SmtpMailer mailer;
   private final MailSettings.Dispatch settings;
   private final RetryBackoff backoff;
+  // The threads of the connections beyond the first (the first is the pass's own); null with one connection.
+  private final ExecutorService helpers;
   private volatile boolean shuttingDown;
 
   public NotificationDispatcher(NotificationOutbox outbox, SmtpMailer mailer, MailSettings settings) {
@@ -61,6 +71,13 @@ public class NotificationDispatcher {
     this.mailer = mailer;
     this.settings = settings.dispatch();
     this.backoff = new RetryBackoff(this.settings.firstRetry(), this.settings.maxRetry());
+    AtomicInteger threads = new AtomicInteger();
+    this.helpers = this.settings.connections() == 1 ? null
+        : Executors.newFixedThreadPool(this.settings.connections() - 1, runnable -> {
+          Thread thread = new Thread(runnable, "mail-sender-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private enum Outcome { SENT, FAILED, SERVER_UNREACHABLE }
@@ -77,35 +94,137 @@ public class NotificationDispatcher {
    */
   public int dispatchDue() {
     int sent = 0;
-    try (SmtpMailer.Session session = mailer.session()) {
+    // One session a connection, each used by one thread; a session connects when it first sends.
+    List<SmtpMailer.Session> sessions = new ArrayList<>();
+    for (int i = 0; i < settings.connections(); i++) {
+      sessions.add(mailer.session());
+    }
+    try {
       while (true) {
         List<Due> due = outbox.due(EngineClock.now(), settings.claimTimeout(), settings.batchSize());
-        List<Notification> claimed = outbox.claim(due, EngineClock.now());
-        // The notices of one event share one document (the letter to the 57): read once a batch.
-        Map<Long, Optional<Attachment>> documents = new HashMap<>();
-        Map<Long, Instant> accepted = new LinkedHashMap<>();
+        Batch batch = new Batch(outbox.claim(due, EngineClock.now()));
         try {
-          for (int i = 0; i < claimed.size(); i++) {
-            Notification notification = claimed.get(i);
-            Attachment document = notification.documentId() == null ? null
-                : documents.computeIfAbsent(notification.documentId(), id -> outbox.document(notification)).orElse(null);
-            Outcome outcome = send(session, notification, document, accepted);
-            if (outcome == Outcome.SERVER_UNREACHABLE) {
-              outbox.release(claimed.subList(i + 1, claimed.size()).stream().map(Notification::id).toList());
-              return sent + accepted.size();
-            }
-          }
+          batch.sendOver(sessions);
         } finally {
           // Recorded once a batch, in one transaction. A crash before this leaves the batch claimed: after the claim
           // timeout it goes again, with the same Message-IDs, so that receivers can discard the copies.
-          outbox.sent(accepted);
+          outbox.sent(batch.accepted);
         }
-        sent += accepted.size();
+        sent += batch.accepted.size();
         // Each row tried is now SENT or waits out its back-off, so the next batch holds other rows.
-        if (shuttingDown || due.size() < settings.batchSize() || claimed.isEmpty()) {
+        if (batch.serverUnreachable() || shuttingDown || due.size() < settings.batchSize() || batch.isEmpty()) {
           return sent;
         }
       }
+    } finally {
+      sessions.forEach(SmtpMailer.Session::close);
+    }
+  }
+
+  /**
+   * The messages of one batch, handed out one at a time to the connections that send them. The first goes alone, on
+   * the first connection: when the mail server cannot be reached, a pass finds out with one attempt, not one a
+   * connection. Once the server has taken it, the other connections join in.
+   */
+  private final class Batch {
+
+    private final List<Notification> claimed;
+    // The notices of one event share one document (the letter to the 57): read once a batch.
+    private final Map<Long, Optional<Attachment>> documents = new HashMap<>();
+    private final Map<Long, Instant> accepted = new ConcurrentHashMap<>();
+    private int next;
+    private boolean serverUnreachable;
+
+    Batch(List<Notification> claimed) {
+      this.claimed = claimed;
+      for (Notification notification : claimed) {
+        if (notification.documentId() != null) {
+          documents.computeIfAbsent(notification.documentId(), id -> outbox.document(notification));
+        }
+      }
+    }
+
+    boolean isEmpty() {
+      return claimed.isEmpty();
+    }
+
+    synchronized boolean serverUnreachable() {
+      return serverUnreachable;
+    }
+
+    void sendOver(List<SmtpMailer.Session> sessions) {
+      try {
+        if (sendNext(sessions.get(0)) && helpers != null && !helpers.isShutdown()) {
+          List<Future<?>> others = new ArrayList<>();
+          for (SmtpMailer.Session session : sessions.subList(1, sessions.size())) {
+            others.add(helpers.submit(() -> sendAll(session)));
+          }
+          sendAll(sessions.get(0));
+          awaitAll(others);
+        } else {
+          sendAll(sessions.get(0));
+        }
+      } finally {
+        outbox.release(untried());
+      }
+    }
+
+    private void sendAll(SmtpMailer.Session session) {
+      while (sendNext(session)) {
+        // the next one
+      }
+    }
+
+    /** Sends the next message on {@code session}; false when none is left or the mail server cannot be reached. */
+    private boolean sendNext(SmtpMailer.Session session) {
+      Notification notification = take();
+      if (notification == null) {
+        return false;
+      }
+      Attachment document = notification.documentId() == null ? null
+          : documents.get(notification.documentId()).orElse(null);
+      if (send(session, notification, document, accepted) == Outcome.SERVER_UNREACHABLE) {
+        synchronized (this) {
+          serverUnreachable = true;
+        }
+        return false;
+      }
+      return true;
+    }
+
+    private synchronized Notification take() {
+      return serverUnreachable || next == claimed.size() ? null : claimed.get(next++);
+    }
+
+    /** Claimed and never tried (the mail server went away before their turn): given back, as if not claimed. */
+    private synchronized List<Long> untried() {
+      return claimed.subList(next, claimed.size()).stream().map(Notification::id).toList();
+    }
+  }
+
+  /** Waits for the other connections' part of a batch; a failure of theirs (the database, say) is the pass's. */
+  private static void awaitAll(List<Future<?>> others) {
+    RuntimeException failure = null;
+    for (Future<?> other : others) {
+      try {
+        other.get();
+      } catch (ExecutionException e) {
+        failure = e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new IllegalStateException("Interrupted while the batch was being sent", e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** The other connections' threads stop once the batch they send is through. */
+  @PreDestroy
+  void stopHelpers() {
+    if (helpers != null) {
+      helpers.shutdown();
     }
   }
 

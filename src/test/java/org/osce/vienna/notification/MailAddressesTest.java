@@ -12,7 +12,7 @@ class MailAddressesTest {
   private static MailSettings settings(String tasklistUrl) {
     return new MailSettings("vm@example.org", "delegation-{code}@example.org", "mission-{code}@example.org",
         Map.of("gb", "ukdel.vienna@example.gov.uk"), Map.of("by", "belarus.mission@example.by"), tasklistUrl,
-        new MailSettings.Dispatch(true, Duration.ofSeconds(10), 50, Duration.ofSeconds(30), Duration.ofMinutes(1),
+        new MailSettings.Dispatch(true, Duration.ofSeconds(10), 50, 2, Duration.ofSeconds(30), Duration.ofMinutes(1),
             Duration.ofMinutes(5)));
   }
 

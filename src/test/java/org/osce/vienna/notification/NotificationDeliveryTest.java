@@ -29,6 +29,7 @@ import org.osce.vienna.response.ResponseRecorded;
 import org.osce.vienna.response.ResponseReminderDue;
 import org.osce.vienna.signoff.CoSigningInvited;
 import org.osce.vienna.signoff.CoSigningReminderDue;
+import org.osce.vienna.support.ConnectionCountingRelay;
 import org.osce.vienna.support.Fixtures;
 import org.osce.vienna.support.ReceivedMail;
 import org.osce.vienna.support.TestSmtp;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The outbox sent to a real SMTP server: who receives which notice with which words and calendar
@@ -63,6 +65,8 @@ abstract class NotificationDeliveryTest extends MailContextTest {
   TestRestTemplate rest;
   @Autowired
   MailSettings settings;
+  @Autowired
+  MailAddresses addresses;
 
   /** The administrator of the profile (demo, or postgres): health details are for managers and administrators. */
   @Value("${camunda.bpm.admin-user.id}")
@@ -158,6 +162,23 @@ abstract class NotificationDeliveryTest extends MailContextTest {
     assertThat(outbox.of(reference)).filteredOn(n -> n.status().equals(NotificationOutbox.SENT)).hasSize(batch);
     assertThat(dispatcher.dispatchDue()).as("the next start sends the rest").isEqualTo(57 - batch);
     assertThat(copiesPerMessageId()).as("nothing twice").hasSize(57).containsValues(1L).doesNotContainValue(2L);
+  }
+
+  @Test
+  void aPassSendsOverTwoConnectionsAtOnceEachMessageOnce() throws Exception {
+    String reference = invocationToThe57();
+    try (ConnectionCountingRelay relay = new ConnectionCountingRelay(TestSmtp.HOST, TestSmtp.PORT)) {
+      JavaMailSenderImpl viaRelay = new JavaMailSenderImpl();
+      viaRelay.setHost(TestSmtp.HOST);
+      viaRelay.setPort(relay.port());
+      NotificationDispatcher throughRelay = new NotificationDispatcher(outbox,
+          new SmtpMailer(viaRelay, addresses, settings), settings);
+
+      assertThat(throughRelay.dispatchDue()).isEqualTo(57);
+      assertThat(relay.mostAtOnce()).as("connections open at once").isEqualTo(2);
+    }
+    assertThat(copiesPerMessageId()).as("each once").hasSize(57).containsValues(1L).doesNotContainValue(2L);
+    assertThat(outbox.of(reference)).extracting(Notification::status).containsOnly(NotificationOutbox.SENT);
   }
 
   @Test
