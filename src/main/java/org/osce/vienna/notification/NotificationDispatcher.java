@@ -124,7 +124,7 @@ public class NotificationDispatcher {
   /**
    * The messages of one batch, handed out one at a time to the connections that send them. The first goes alone, on
    * the first connection: when the mail server cannot be reached, a pass finds out with one attempt, not one a
-   * connection. Once the server has taken it, the other connections join in.
+   * connection. Once the server has answered it, the other connections join in.
    */
   private final class Batch {
 

@@ -175,7 +175,9 @@ abstract class NotificationDeliveryTest extends MailContextTest {
           new SmtpMailer(viaRelay, addresses, settings), settings);
 
       assertThat(throughRelay.dispatchDue()).isEqualTo(57);
-      assertThat(relay.mostAtOnce()).as("connections open at once").isEqualTo(2);
+      // Two, or for a moment three: a connection replaced after 20 messages may still be closing at the relay when
+      // its successor opens.
+      assertThat(relay.mostAtOnce()).as("connections open at once").isBetween(2, 3);
     }
     assertThat(copiesPerMessageId()).as("each once").hasSize(57).containsValues(1L).doesNotContainValue(2L);
     assertThat(outbox.of(reference)).extracting(Notification::status).containsOnly(NotificationOutbox.SENT);
