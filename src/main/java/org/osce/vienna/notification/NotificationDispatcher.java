@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import org.osce.vienna.engine.EngineClock;
 import org.osce.vienna.notification.NotificationOutbox.Due;
@@ -25,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
@@ -71,13 +71,10 @@ public class NotificationDispatcher {
     this.mailer = mailer;
     this.settings = settings.dispatch();
     this.backoff = new RetryBackoff(this.settings.firstRetry(), this.settings.maxRetry());
-    AtomicInteger threads = new AtomicInteger();
+    CustomizableThreadFactory threads = new CustomizableThreadFactory("mail-sender-");
+    threads.setDaemon(true);
     this.helpers = this.settings.connections() == 1 ? null
-        : Executors.newFixedThreadPool(this.settings.connections() - 1, runnable -> {
-          Thread thread = new Thread(runnable, "mail-sender-" + threads.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+        : Executors.newFixedThreadPool(this.settings.connections() - 1, threads);
   }
 
   private enum Outcome { SENT, FAILED, SERVER_UNREACHABLE }
@@ -154,16 +151,14 @@ public class NotificationDispatcher {
 
     void sendOver(List<SmtpMailer.Session> sessions) {
       try {
+        List<Future<?>> others = new ArrayList<>();
         if (sendNext(sessions.get(0)) && helpers != null && !helpers.isShutdown()) {
-          List<Future<?>> others = new ArrayList<>();
           for (SmtpMailer.Session session : sessions.subList(1, sessions.size())) {
             others.add(helpers.submit(() -> sendAll(session)));
           }
-          sendAll(sessions.get(0));
-          awaitAll(others);
-        } else {
-          sendAll(sessions.get(0));
         }
+        sendAll(sessions.get(0));
+        awaitAll(others);
       } finally {
         outbox.release(untried());
       }
