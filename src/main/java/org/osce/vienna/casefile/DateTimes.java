@@ -34,6 +34,8 @@ public final class DateTimes {
 
   /** The zone of a time without an offset; {@code vienna.time-zone}, set at startup ({@link CaseConfiguration}). */
   private static volatile ZoneId localTimes = ZoneId.of("Europe/Vienna");
+  /** {@link #shownIn} of {@link #localTimes}, made once: every task, notice and case read shows times. */
+  private static volatile DateTimeFormatter shownInLocalTimes = shownIn(localTimes);
 
   /** Clocks of users and systems run a little ahead of the server's: a time this close ahead is "now". */
   public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
@@ -73,10 +75,11 @@ public final class DateTimes {
       throw InvalidInputException.single("Invalid date-time", field,
           "must be an ISO-8601 date-time string or a Date, not " + value.getClass().getSimpleName());
     }
-    return inRange(instant, field, shown(instant));
+    return inRange(instant, field, null);
   }
 
   static void readLocalTimesIn(ZoneId zone) {
+    shownInLocalTimes = shownIn(zone);
     localTimes = zone;
   }
 
@@ -98,7 +101,7 @@ public final class DateTimes {
 
   /** {@code instant} as people read it ({@link #shownIn}), in the case's zone; "—" when there is none. */
   public static String shown(Instant instant) {
-    return instant == null ? "—" : shownIn(localTimes).format(instant);
+    return instant == null ? "—" : shownInLocalTimes.format(instant);
   }
 
   /**
@@ -117,7 +120,7 @@ public final class DateTimes {
         throw InvalidInputException.single("Invalid date-time", field, "'" + text + "' " + NOT_ISO);
       }
     }
-    return inRange(instant, field, "'" + text + "'");
+    return inRange(instant, field, text);
   }
 
   /**
@@ -129,7 +132,7 @@ public final class DateTimes {
     if (value instanceof String text && !text.isBlank()) {
       try {
         LocalDate day = LocalDate.parse(text.strip());
-        inRange(day.atStartOfDay(localTimes).toInstant(), field, "'" + text + "'");
+        inRange(day.atStartOfDay(localTimes).toInstant(), field, text);
         return day;
       } catch (DateTimeParseException notADay) {
         // A date-time, perhaps: read below.
@@ -158,9 +161,11 @@ public final class DateTimes {
     return instant;
   }
 
-  private static Instant inRange(Instant instant, String field, String shown) {
+  /** {@code instant}, if a case can have it; refused naming {@code field} and the time as given ({@code text}, if any). */
+  private static Instant inRange(Instant instant, String field, String text) {
     Instant latest = OffsetDateTime.now(ZoneOffset.UTC).plusYears(YEARS_AHEAD).toInstant();
     if (instant.isBefore(EARLIEST) || instant.isAfter(latest)) {
+      String shown = text == null ? shown(instant) : "'" + text + "'";
       throw InvalidInputException.single("Invalid date-time", field, shown + " is outside the dates a case can"
           + " have: from 1 August 1975 (the Helsinki Final Act) to " + YEARS_AHEAD + " years from now");
     }

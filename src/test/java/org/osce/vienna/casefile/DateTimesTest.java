@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,19 @@ class DateTimesTest {
   }
 
   @Test
+  void timesAreShownInTheZoneTheApplicationIsSetTo() {
+    Instant delivered = Instant.parse("2021-11-04T09:00:00Z");
+    assertThat(DateTimes.shown(delivered)).isEqualTo("4 November 2021, 10:00 Vienna time (CET)");
+    try {
+      DateTimes.readLocalTimesIn(ZoneId.of("America/New_York"));
+      assertThat(DateTimes.shown(delivered)).isEqualTo("4 November 2021, 05:00 New York time (EDT)");
+    } finally {
+      DateTimes.readLocalTimesIn(ZoneId.of("Europe/Vienna"));
+    }
+    assertThat(DateTimes.shown(delivered)).isEqualTo("4 November 2021, 10:00 Vienna time (CET)");
+  }
+
+  @Test
   void refusesADateNoCaseCanHaveWhateverItsForm() {
     assertThatThrownBy(() -> DateTimes.parse("+99999-01-01T00:00:00+01:00", "signOffDueAt"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("signOffDueAt"))
@@ -53,6 +67,10 @@ class DateTimesTest {
         .hasMessageContaining("meetingRequestedAt").hasMessageContaining("5 years from now");
     assertThatThrownBy(() -> DateTimes.require(inTenYears.toString(), "deliveredAt"))
         .hasMessageContaining("deliveredAt");
+    // A time that came as a Date, not as text, is named as people read it.
+    assertThatThrownBy(() -> DateTimes.parse(Date.from(Instant.parse("1970-01-01T00:00:00Z")), "deliveredAt"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("deliveredAt"))
+            .startsWith("1 January 1970, 01:00 Vienna time (CET) is outside the dates a case can have"));
 
     assertThat(DateTimes.parse("1975-08-01T00:00:00Z", "deliveredAt")).isEqualTo(DateTimes.EARLIEST);
     assertThat(DateTimes.parse(OffsetDateTime.now(ZoneOffset.UTC).plusYears(4).toString(), "signOffDueAt"))
