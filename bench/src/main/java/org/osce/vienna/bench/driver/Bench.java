@@ -3,7 +3,6 @@ package org.osce.vienna.bench.driver;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +61,7 @@ public final class Bench {
     Database database = new Database("127.0.0.1", Integer.parseInt(options.getOrDefault("pg-port", "5432")), "postgres",
         settle);
 
-    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
+    GreenMail mail = SmtpServer.start(0);
     int smtpPort = mail.getSmtp().getPort();
     Map<Target.Kind, Target> targets = new LinkedHashMap<>();
     targets.put(Target.Kind.APPLICATION, new Target(Target.Kind.APPLICATION,

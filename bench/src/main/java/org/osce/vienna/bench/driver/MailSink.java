@@ -1,7 +1,6 @@
 package org.osce.vienna.bench.driver;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The benchmark's SMTP server (GreenMail, as in the driver) on its own, for {@code bench/burst-again}: takes every
@@ -13,8 +12,7 @@ public final class MailSink {
   }
 
   public static void main(String[] args) throws Exception {
-    GreenMail mail = new GreenMail(new ServerSetup(Integer.parseInt(args[0]), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
+    GreenMail mail = SmtpServer.start(Integer.parseInt(args[0]));
     Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
     System.out.println("SMTP on 127.0.0.1:" + mail.getSmtp().getPort());
     while (true) {
