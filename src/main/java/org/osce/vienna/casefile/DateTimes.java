@@ -34,7 +34,7 @@ public final class DateTimes {
 
   /** The zone of a time without an offset; {@code vienna.time-zone}, set at startup ({@link CaseConfiguration}). */
   private static volatile ZoneId localTimes = ZoneId.of("Europe/Vienna");
-  /** {@link #shownIn} of {@link #localTimes}, made once: every task, notice and case read shows times. */
+  /** {@link #shownIn} of {@link #localTimes}, made once: every task's labels and every notice show times. */
   private static volatile DateTimeFormatter shownInLocalTimes = shownIn(localTimes);
 
   /** Clocks of users and systems run a little ahead of the server's: a time this close ahead is "now". */
