@@ -32,10 +32,12 @@ public final class DateTimes {
   static final String NOT_ISO = "is not an ISO-8601 date-time, e.g. 2021-11-04T10:00:00+01:00 (or 2021-11-04T10:00,"
       + " Vienna time)";
 
-  /** The zone of a time without an offset; {@code vienna.time-zone}, set at startup ({@link CaseConfiguration}). */
-  private static volatile ZoneId localTimes = ZoneId.of("Europe/Vienna");
-  /** {@link #shownIn} of {@link #localTimes}, made once: every task's labels and every notice show times. */
-  private static volatile DateTimeFormatter shownInLocalTimes = shownIn(localTimes);
+  /**
+   * How times are shown in the zone of a time without an offset ({@code vienna.time-zone}, set at startup by
+   * {@link CaseConfiguration}); that zone is the formatter's. Made once: every task's labels and every notice show
+   * times.
+   */
+  private static volatile DateTimeFormatter localTimes = shownIn(ZoneId.of("Europe/Vienna"));
 
   /** Clocks of users and systems run a little ahead of the server's: a time this close ahead is "now". */
   public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
@@ -79,13 +81,12 @@ public final class DateTimes {
   }
 
   static void readLocalTimesIn(ZoneId zone) {
-    shownInLocalTimes = shownIn(zone);
-    localTimes = zone;
+    localTimes = shownIn(zone);
   }
 
   /** The zone every time is read and shown in ({@code vienna.time-zone}, Europe/Vienna). */
   public static ZoneId zone() {
-    return localTimes;
+    return localTimes.getZone();
   }
 
   /** "Vienna time" for Europe/Vienna: the city of the zone. */
@@ -101,7 +102,7 @@ public final class DateTimes {
 
   /** {@code instant} as people read it ({@link #shownIn}), in the case's zone; "—" when there is none. */
   public static String shown(Instant instant) {
-    return instant == null ? "—" : shownInLocalTimes.format(instant);
+    return instant == null ? "—" : localTimes.format(instant);
   }
 
   /**
@@ -115,7 +116,7 @@ public final class DateTimes {
       instant = OffsetDateTime.parse(iso).toInstant();
     } catch (DateTimeParseException withoutOffset) {
       try {
-        instant = LocalDateTime.parse(iso).atZone(localTimes).toInstant();
+        instant = LocalDateTime.parse(iso).atZone(zone()).toInstant();
       } catch (DateTimeParseException e) {
         throw InvalidInputException.single("Invalid date-time", field, "'" + text + "' " + NOT_ISO);
       }
@@ -132,7 +133,7 @@ public final class DateTimes {
     if (value instanceof String text && !text.isBlank()) {
       try {
         LocalDate day = LocalDate.parse(text.strip());
-        inRange(day.atStartOfDay(localTimes).toInstant(), field, text);
+        inRange(day.atStartOfDay(zone()).toInstant(), field, text);
         return day;
       } catch (DateTimeParseException notADay) {
         // A date-time, perhaps: read below.
@@ -145,7 +146,7 @@ public final class DateTimes {
       throw InvalidInputException.single("Invalid date", field, "'" + value + "' is not an ISO-8601 date,"
           + " e.g. 2026-12-03");
     }
-    return instant == null ? null : LocalDate.ofInstant(instant, localTimes);
+    return instant == null ? null : LocalDate.ofInstant(instant, zone());
   }
 
   /** A day as people read it: "3 December 2026". */
