@@ -1,10 +1,8 @@
 package org.osce.vienna.bench.driver;
 
-import com.icegreen.greenmail.util.GreenMail;
-
 /**
- * The benchmark's SMTP server (GreenMail, as in the driver) on its own, for {@code bench/burst-again}: takes every
- * message sent to 127.0.0.1 on the port given, and forgets what it took every ten seconds, until it is stopped.
+ * The benchmark's SMTP server ({@link SmtpServer}, as in the driver) on its own, for {@code bench/burst-again}: takes
+ * every message sent to 127.0.0.1 on the port given, until it is stopped.
  */
 public final class MailSink {
 
@@ -12,13 +10,9 @@ public final class MailSink {
   }
 
   public static void main(String[] args) throws Exception {
-    GreenMail mail = SmtpServer.start(Integer.parseInt(args[0]));
-    Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
-    System.out.println("SMTP on 127.0.0.1:" + mail.getSmtp().getPort());
-    while (true) {
-      Thread.sleep(10_000);
-      // What arrived is not kept: 10,000 notices would otherwise pile up in this JVM's heap.
-      mail.purgeEmailFromAllMailboxes();
-    }
+    SmtpServer mail = SmtpServer.start(Integer.parseInt(args[0]));
+    Runtime.getRuntime().addShutdownHook(new Thread(mail::close));
+    System.out.println("SMTP on 127.0.0.1:" + mail.port());
+    Thread.currentThread().join();
   }
 }
