@@ -1,6 +1,9 @@
 package org.osce.vienna.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.osce.vienna.support.QueryPlans.indexesOf;
+import static org.osce.vienna.support.QueryPlans.numbered;
+import static org.osce.vienna.support.QueryPlans.rowsReadFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.osce.vienna.support.CountedStatements;
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many deadlines due at once, on PostgreSQL: the job executor finds the next ones to run by reading those it takes,
- * not every due job ({@link JobAcquisitionIndexes}).
+ * not every due job ({@link EngineIndexes}).
  */
 @PostgresApplicationTest
 class PostgresJobAcquisitionTest {
@@ -42,21 +42,14 @@ class PostgresJobAcquisitionTest {
 
   @Test
   void theJobTableHasTheIndexesAfterEachStart() {
-    Map<String, String> afterStart = jobTableIndexes();
-    assertThat(afterStart.get(JobAcquisitionIndexes.BY_PRIORITY)).endsWith("(priority_ DESC)");
-    assertThat(afterStart.get(JobAcquisitionIndexes.LOCKED_BY_PROCESS_INSTANCE))
+    Map<String, String> afterStart = indexesOf(jdbc, "act_ru_job");
+    assertThat(afterStart.get(EngineIndexes.BY_PRIORITY)).endsWith("(priority_ DESC)");
+    assertThat(afterStart.get(EngineIndexes.LOCKED_BY_PROCESS_INSTANCE))
         .endsWith("(process_instance_id_) WHERE (lock_owner_ IS NOT NULL)");
 
     // A second start finds them there and leaves them as they are.
-    JobAcquisitionIndexes.create(dataSource, "");
-    assertThat(jobTableIndexes()).isEqualTo(afterStart);
-  }
-
-  /** The indexes of act_ru_job, by name, with their definitions. */
-  private Map<String, String> jobTableIndexes() {
-    return jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'act_ru_job'",
-            (rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    EngineIndexes.create(dataSource, "");
+    assertThat(indexesOf(jdbc, "act_ru_job")).isEqualTo(afterStart);
   }
 
   @Test
@@ -82,7 +75,7 @@ class PostgresJobAcquisitionTest {
 
     JsonNode root = JSON.readTree(plan).get(0).get("Plan");
     assertThat(root.get("Actual Rows").asLong()).as("jobs acquired: %s", plan).isEqualTo(10);
-    assertThat(rowsReadFromJobTable(root)).as("rows of the job table read to find them: %s", plan)
+    assertThat(rowsReadFrom("act_ru_job", root)).as("rows of the job table read to find them: %s", plan)
         .isLessThan(1_000);
   }
 
@@ -115,35 +108,11 @@ class PostgresJobAcquisitionTest {
         NOW, count);
   }
 
-  /** JDBC's placeholders as PREPARE writes them: $1, $2, … */
-  private static String numbered(String sql) {
-    Matcher placeholder = Pattern.compile("\\?").matcher(sql);
-    StringBuilder numbered = new StringBuilder();
-    int n = 0;
-    while (placeholder.find()) {
-      placeholder.appendReplacement(numbered, "\\$" + ++n);
-    }
-    return placeholder.appendTail(numbered).toString();
-  }
-
   /** The acquisition's parameters: "now" for each time in it, then the page (the first 10). */
   private static String parameters(String sql) {
     int count = (int) sql.chars().filter(c -> c == '?').count();
     List<String> values = new ArrayList<>(Collections.nCopies(count - 2, "'" + NOW + "'"));
     values.addAll(List.of("10", "0"));
     return String.join(", ", values);
-  }
-
-  /** Rows that the plan's scans of act_ru_job returned or read and dropped, over all their loops. */
-  private static long rowsReadFromJobTable(JsonNode node) {
-    long read = 0;
-    if ("act_ru_job".equalsIgnoreCase(node.path("Relation Name").asText())) {
-      long loops = Math.max(1, node.path("Actual Loops").asLong(1));
-      read += (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)) * loops;
-    }
-    for (JsonNode child : node.path("Plans")) {
-      read += rowsReadFromJobTable(child);
-    }
-    return read;
   }
 }
