@@ -5,10 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -34,15 +31,6 @@ public record BasicCredentials(String userId, String password) {
       return Optional.empty();
     }
     return Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
-  }
-
-  /** The user's groups when the password is hers; empty for an unknown user or a wrong password. */
-  public Optional<List<String>> groupsIfValid(IdentityService identityService) {
-    if (!identityService.checkPassword(userId, password)) {
-      return Optional.empty();
-    }
-    return Optional.of(identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-        .toList());
   }
 
   /** 401 with the Basic challenge, so a client knows to send credentials. */

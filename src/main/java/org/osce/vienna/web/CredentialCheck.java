@@ -12,19 +12,22 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks HTTP Basic credentials of the case API and the actuator against the engine's users: is the password the
- * user's, and what are her groups.
+ * Checks HTTP Basic credentials of {@code /engine-rest}, the case API and the actuator against the engine's users: is
+ * the password the user's, and what are her groups and tenants.
  *
- * <p>The check is two engine commands (the password, then the groups), and cost more than the read it guards: a
- * third of the CPU of a {@code GET /api/cases/{reference}} (docs/performance.md). A system reads many cases in a row
- * with the same credentials, so a check that succeeded is remembered for {@link #REMEMBERED}, under a keyed hash of
- * the user and password (the password itself is not kept). A refused check is never remembered, so guessing is
- * still throttled and refused on every try. What this means, and is written in docs/security.md: a password
- * changed, a user deleted or a membership removed applies to the case API within {@link #REMEMBERED};
- * {@code /engine-rest} checks every call.
+ * <p>The check is three engine commands (the password, the groups, the tenants), each a transaction, and cost more
+ * than the read it guards: a third of the CPU of a {@code GET /api/cases/{reference}}, and three of the six
+ * transactions of a ministry's typical call to {@code /engine-rest} (docs/performance.md). A system makes many calls
+ * in a row with the same credentials, so a check that succeeded is remembered for {@link #REMEMBERED}, under a keyed
+ * hash of the user and password (the password itself is not kept). A refused check is never remembered, so guessing
+ * is still throttled and refused on every try. What this means, and is written in docs/access.md: a password
+ * changed, a user deleted or a membership removed applies within {@link #REMEMBERED}; the engine checks every call's
+ * authorizations against the grants as they are.
  */
 @Component
 public class CredentialCheck {
@@ -32,7 +35,11 @@ public class CredentialCheck {
   public static final Duration REMEMBERED = Duration.ofSeconds(10);
 
   private final IdentityService identityService;
-  private final Cache<String, List<String>> verified = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
+  /** A user whose password was checked: her groups and tenants, as the engine's authorization checks take them. */
+  public record Verified(List<String> groups, List<String> tenants) {
+  }
+
+  private final Cache<String, Verified> verified = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
       .maximumSize(10_000).build();
   /** The key of the hashes, new with each start: nothing remembered means anything outside this process. */
   private final SecretKeySpec key;
@@ -44,16 +51,28 @@ public class CredentialCheck {
     this.key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
+  /** The user's groups and tenants when the password is hers; empty for an unknown user or a wrong password. */
+  public Optional<Verified> verify(BasicCredentials credentials) {
+    String fingerprint = fingerprint(credentials);
+    Verified remembered = verified.getIfPresent(fingerprint);
+    if (remembered != null) {
+      return Optional.of(remembered);
+    }
+    if (!identityService.checkPassword(credentials.userId(), credentials.password())) {
+      return Optional.empty();
+    }
+    String userId = credentials.userId();
+    Verified checked = new Verified(
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).toList());
+    verified.put(fingerprint, checked);
+    return Optional.of(checked);
+  }
+
   /** The user's groups when the password is hers; empty for an unknown user or a wrong password. */
   public Optional<List<String>> groupsIfValid(BasicCredentials credentials) {
-    String fingerprint = fingerprint(credentials);
-    List<String> groups = verified.getIfPresent(fingerprint);
-    if (groups != null) {
-      return Optional.of(groups);
-    }
-    Optional<List<String>> checked = credentials.groupsIfValid(identityService);
-    checked.ifPresent(valid -> verified.put(fingerprint, valid));
-    return checked;
+    return verify(credentials).map(Verified::groups);
   }
 
   private String fingerprint(BasicCredentials credentials) {
