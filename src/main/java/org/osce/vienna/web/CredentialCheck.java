@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * Checks HTTP Basic credentials of {@code /engine-rest}, the case API and the actuator against the engine's users: is
  * the password the user's, and what are her groups and tenants.
  *
- * <p>The check is three engine commands (the password, the groups, the tenants), each a transaction, and cost more
- * than the read it guards: a third of the CPU of a {@code GET /api/cases/{reference}}, and three of the six
- * transactions of a ministry's typical call to {@code /engine-rest} (docs/performance.md). A system makes many calls
+ * <p>The check is three engine commands (the password, the groups, the tenants), each a transaction: a third of the
+ * CPU of a {@code GET /api/cases/{reference}}, a fifth of a read over {@code /engine-rest}, and half the transactions
+ * of a case played over {@code /engine-rest} (docs/performance.md). A system makes many calls
  * in a row with the same credentials, so a check that succeeded is remembered for {@link #REMEMBERED}, under a keyed
  * hash of the user and password (the password itself is not kept). A refused check is never remembered, so guessing
  * is still throttled and refused on every try. What this means, and is written in docs/access.md: a password
