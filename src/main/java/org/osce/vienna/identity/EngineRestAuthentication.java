@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
  * Basic with a Camunda user, so the engine's authorizations apply to every REST call.
  *
  * <p>The engine's own filter, with the credentials checked by {@link CredentialCheck}, as the case API's are: a
- * check that succeeded is remembered for a few seconds with the user's groups and tenants, so a system's calls in a
- * row do not each check the password and read the groups and tenants again (three transactions a call).
+ * check that succeeded is remembered for {@link CredentialCheck#REMEMBERED} with the user's groups and tenants, so a
+ * system's calls in a row do not each check the password and read the groups and tenants again (three transactions a
+ * call).
  */
 @Configuration
 public class EngineRestAuthentication {

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>The check is three engine commands (the password, the groups, the tenants), each a transaction: a third of the
  * CPU of a {@code GET /api/cases/{reference}}, a fifth of a read over {@code /engine-rest}, and half the transactions
- * of a case played over {@code /engine-rest} (docs/performance.md). A system makes many calls
- * in a row with the same credentials, so a check that succeeded is remembered for {@link #REMEMBERED}, under a keyed
- * hash of the user and password (the password itself is not kept). A refused check is never remembered, so guessing
- * is still throttled and refused on every try. What this means, and is written in docs/access.md: a password
+ * of a case played over {@code /engine-rest} (docs/performance.md). A system makes many calls in a row with the same
+ * credentials, so a check that succeeded is remembered for {@link #REMEMBERED}, under a keyed hash of the user and
+ * password (the password itself is not kept). A refused check is never remembered, so guessing is still throttled
+ * and refused on every try. What this means, and is written in docs/access.md: a password
  * changed, a user deleted or a membership removed applies within {@link #REMEMBERED}; the engine checks every call's
  * authorizations against the grants as they are.
  */
