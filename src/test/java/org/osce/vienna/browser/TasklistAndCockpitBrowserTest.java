@@ -352,8 +352,8 @@ class TasklistAndCockpitBrowserTest {
     browser.shot("07-sign-and-deliver-date-refused");
     browser.dateTime("Field_DeliveredAt", handedOver);
     assertThat(browser.fieldErrors("Field_DeliveredAt")).isEmpty();
-    // The field shows the day she typed, in its own way: "12/1/2026" for "12/01/2026" (a day or a month below 10
-    // loses its zero), so it is read back as a date, not compared as text.
+    // The field shows the day she typed in its own way ("12/1/2026" for "12/01/2026": no leading zero), so it is
+    // read back as a date, not compared as text.
     assertThat(LocalDate.parse(browser.dateShown("Field_DeliveredAt"),
         DateTimeFormatter.ofPattern(pattern.replace("MM", "M").replace("dd", "d")))).isEqualTo(handedOver.toLocalDate());
     // Publicity is her decision: the States informed (with the letter), and a statement at the Council on its day,
