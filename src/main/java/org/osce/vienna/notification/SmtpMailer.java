@@ -12,11 +12,8 @@ import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.util.StreamProvider;
 import java.time.Instant;
 import java.io.UnsupportedEncodingException;
-import java.util.Base64;
 import java.util.Date;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.osce.vienna.engine.EngineClock;
 import org.springframework.mail.MailAuthenticationException;
@@ -86,7 +83,7 @@ public class SmtpMailer {
    * @throws org.springframework.mail.MailException when the server is unreachable or refuses it
    */
   public Instant send(Mail mail) {
-    sender.send(message(mail, new IdentityHashMap<>()));
+    sender.send(message(mail));
     return EngineClock.now();
   }
 
@@ -108,9 +105,6 @@ public class SmtpMailer {
 
     private Transport transport;
     private int sentOnConnection;
-    // The files this session's messages carried, in base64: the letter's PDF goes with the message to each of the
-    // 57 delegations, and is encoded once for the messages of a session, not once a message.
-    private final Map<Attachment, byte[]> encoded = new IdentityHashMap<>();
 
     private Session() {
     }
@@ -125,7 +119,7 @@ public class SmtpMailer {
       if (!(sender instanceof JavaMailSenderImpl impl)) {
         return SmtpMailer.this.send(mail);
       }
-      MimeMessage message = message(mail, encoded);
+      MimeMessage message = message(mail);
       boolean reused = transport != null && sentOnConnection < MESSAGES_PER_CONNECTION;
       try {
         return deliver(impl, message, mail.messageId());
@@ -184,8 +178,7 @@ public class SmtpMailer {
     }
   }
 
-  /** The message, its files in base64 as found in {@code encoded} (keyed by the file itself), or encoded and kept. */
-  MimeMessage message(Mail mail, Map<Attachment, byte[]> encoded) {
+  MimeMessage message(Mail mail) {
     try {
       MimeMessage message = sender.createMimeMessage();
       // Plain text, and attachments (if any) side by side: multipart/mixed, nothing inline.
@@ -202,7 +195,7 @@ public class SmtpMailer {
       helper.setText(mail.body(), false);
       helper.setSentDate(Date.from(EngineClock.now()));
       for (Attachment attachment : mail.attachments()) {
-        helper.getRootMimeMultipart().addBodyPart(part(attachment, encoded));
+        helper.getRootMimeMultipart().addBodyPart(part(attachment));
       }
       // JavaMailSenderImpl keeps a Message-ID set before sending (saveChanges would invent a new one).
       message.setHeader("Message-ID", mail.messageId());
@@ -213,15 +206,14 @@ public class SmtpMailer {
   }
 
   /**
-   * A file as MimeMessageHelper attaches one, but already in base64: Jakarta Mail would otherwise read the whole file
-   * to choose an encoding and encode it again for every message (a third of the outbox's CPU).
+   * A file as MimeMessageHelper attaches one, but in the base64 the file keeps: Jakarta Mail would otherwise read the
+   * whole file to choose an encoding and encode it again for every message (a third of the outbox's CPU).
    */
-  private static MimeBodyPart part(Attachment file, Map<Attachment, byte[]> encoded) throws MessagingException {
+  private static MimeBodyPart part(Attachment file) throws MessagingException {
     MimeBodyPart part = new PreencodedMimeBodyPart("base64");
     part.setDisposition(Part.ATTACHMENT);
     part.setFileName(file.fileName());
-    byte[] base64 = encoded.computeIfAbsent(file, f -> Base64.getMimeEncoder().encode(f.content()));
-    part.setDataHandler(new DataHandler(new ByteArrayDataSource(base64, file.contentType())));
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.base64(), file.contentType())));
     return part;
   }
 }
