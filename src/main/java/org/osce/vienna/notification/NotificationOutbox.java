@@ -67,28 +67,17 @@ public class NotificationOutbox {
   }
 
   /**
-   * Queues a notice to be sent, one message per recipient, each with its own Message-ID; returns their ids. The rows
-   * go to the database together (a notice to the 57 delegations is one batch, not 57 statements).
+   * Queues a notice to be sent, one message per recipient, each with its own Message-ID. The rows go to the database
+   * together (a notice to the 57 delegations is one batch, not 57 statements), and without asking for their ids:
+   * PostgreSQL's driver then sends the batch as a few inserts of many rows (reWriteBatchedInserts).
    */
-  public List<Long> enqueue(String reference, Notice notice) {
+  public void enqueue(String reference, Notice notice) {
     Long documentId = notice.document() == null ? null : keep(reference, notice.document());
     List<String> recipients = notice.recipients().stream().distinct().toList();
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"id"}),
-        new BatchPreparedStatementSetter() {
-          @Override
-          public void setValues(PreparedStatement statement, int i) throws SQLException {
-            bind(statement, reference, notice, recipients.get(i), PENDING, null, null, documentId);
-          }
-
-          @Override
-          public int getBatchSize() {
-            return recipients.size();
-          }
-        }, keys);
     // The Message-ID is made of the row's id, which only the insert gives: it is written by the first claim, before
     // any attempt, rather than by a second statement per row here.
-    return keys.getKeyList().stream().map(key -> ((Number) key.get("id")).longValue()).toList();
+    jdbc.batchUpdate(INSERT, recipients, recipients.size(),
+        (statement, recipient) -> bind(statement, reference, notice, recipient, PENDING, null, null, documentId));
   }
 
   /** Records a message to one recipient that was sent at once rather than queued (the letter), with its Message-ID. */
@@ -168,6 +157,9 @@ public class NotificationOutbox {
   public record Due(long id, int attempts) {
   }
 
+  /** The rows still to send. Written into the reads, not bound, for the reason below. */
+  private static final String WAITING = "status IN ('" + PENDING + "', '" + SENDING + "')";
+
   // The statuses are written into these reads, not bound: on PostgreSQL they read the index of the waiting rows
   // (V11, db/vendor/postgresql), which a plan made for any status could not use. Without it, once a backlog is
   // most of the table, the planner walks the primary key from the oldest sent row (46 ms a read with 58,000
@@ -230,9 +222,13 @@ public class NotificationOutbox {
         won.add(due.get(i).id());
       }
     }
-    return won.isEmpty() ? List.of() : jdbc.query("SELECT * FROM vm_notification WHERE id IN ("
-        + placeholders(won) + ") AND status = ? ORDER BY id",
-        NotificationOutbox::map, parameters(won, SENDING));
+    return won.isEmpty() ? List.of() : jdbc.query(claimedRows(won.size()), NotificationOutbox::map, won.toArray());
+  }
+
+  /** The read of the rows a claim won ({@code count} of them): by their ids, the status written in as above. */
+  static String claimedRows(int count) {
+    return "SELECT * FROM vm_notification WHERE id IN (" + placeholders(count) + ") AND status = '" + SENDING
+        + "' ORDER BY id";
   }
 
   /** The mail server accepted the message. */
@@ -263,7 +259,7 @@ public class NotificationOutbox {
       return;
     }
     jdbc.update("UPDATE vm_notification SET status = ?, claimed_at = NULL, attempts = attempts - 1 WHERE id IN ("
-        + placeholders(ids) + ") AND status = ?", parameters(PENDING, ids, SENDING));
+        + placeholders(ids.size()) + ") AND status = ?", parameters(PENDING, ids, SENDING));
   }
 
   /** The attempt failed: back to pending, not before {@code nextAttemptAt}. */
@@ -273,8 +269,8 @@ public class NotificationOutbox {
   }
 
   /** "?,?,?": as many parameters as there are ids, for {@code id IN (...)}. */
-  private static String placeholders(List<Long> ids) {
-    return String.join(",", Collections.nCopies(ids.size(), "?"));
+  private static String placeholders(int ids) {
+    return String.join(",", Collections.nCopies(ids, "?"));
   }
 
   /** The parameters of one statement, a list of ids standing for as many parameters as it has ids. */
@@ -301,15 +297,13 @@ public class NotificationOutbox {
   public Backlog backlog() {
     return jdbc.queryForObject("SELECT COUNT(*) AS pending,"
             + " SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing,"
-            + " MIN(created_at) AS oldest FROM vm_notification WHERE status IN (?, ?)",
-        (rs, i) -> new Backlog(rs.getInt("pending"), rs.getInt("failing"), instant(rs, "oldest"), lastError()),
-        PENDING, SENDING);
+            + " MIN(created_at) AS oldest FROM vm_notification WHERE " + WAITING,
+        (rs, i) -> new Backlog(rs.getInt("pending"), rs.getInt("failing"), instant(rs, "oldest"), lastError()));
   }
 
   private String lastError() {
-    return jdbc.query("SELECT last_error FROM vm_notification WHERE status IN (?, ?) AND last_error IS NOT NULL"
-        + " ORDER BY next_attempt_at DESC LIMIT 1", (rs, i) -> rs.getString(1), PENDING, SENDING).stream().findFirst()
-        .orElse(null);
+    return jdbc.query("SELECT last_error FROM vm_notification WHERE " + WAITING + " AND last_error IS NOT NULL"
+        + " ORDER BY next_attempt_at DESC LIMIT 1", (rs, i) -> rs.getString(1)).stream().findFirst().orElse(null);
   }
 
   private static Notification map(ResultSet rs, int row) throws SQLException {

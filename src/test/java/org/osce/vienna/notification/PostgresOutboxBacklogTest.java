@@ -1,6 +1,7 @@
 package org.osce.vienna.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.osce.vienna.support.QueryPlans.indexesOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import org.osce.vienna.casefile.CaseRecords;
 import org.osce.vienna.support.PostgresApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,12 +41,7 @@ class PostgresOutboxBacklogTest {
   @Test
   void theOldestWaitingNoticesAreFoundWithoutReadingThoseAlreadySent() throws Exception {
     String plan = transactions.execute(status -> {
-      // 80,000 rows for this test alone: all of them are rolled back, statistics included.
-      status.setRollbackOnly();
-      // An outbox holding this backlog only: the notices that earlier tests committed in the shared database would be
-      // the oldest waiting ones. Deleted in this transaction, they are back after it.
-      jdbc.update("DELETE FROM vm_notification");
-      cases.create(REFERENCE, "Human rights in Belarus", "GB", "BY", null, "officer-gb", NOW);
+      anOutboxOfItsOwn(status);
       insert(20_000, NotificationOutbox.SENT);
       insert(60_000, NotificationOutbox.PENDING);
       jdbc.execute("ANALYZE vm_notification");
@@ -59,6 +56,53 @@ class PostgresOutboxBacklogTest {
 
     assertThat(rowsRemovedByFilter(JSON.readTree(plan))).as("sent notices read to find the due ones: %s", plan)
         .isZero();
+  }
+
+  @Test
+  void aNoticeIsIndexedByItsIdAndWhileItWaitsOnly() {
+    // A notice is written three times (queued, claimed, sent), each time with a new status, which PostgreSQL writes
+    // into every index of the table. An index that began with the status also kept, until the next vacuum, an entry
+    // for each notice under each status it had had, which reads by status walked.
+    assertThat(indexesOf(jdbc, "vm_notification")).containsOnlyKeys("vm_notification_pkey",
+        "vm_notification_waiting");
+  }
+
+  @Test
+  void theNoticesAClaimWonAreReadBackByTheirIdsPastNoneOfThoseSentBefore() throws Exception {
+    String plan = transactions.execute(status -> {
+      anOutboxOfItsOwn(status);
+      // 80,000 notices sent as the dispatcher sends them, claimed and then marked sent, with the statistics
+      // autovacuum gathers before and after. Until the next vacuum the versions they had on the way stay in the
+      // table's indexes.
+      insert(80_000, NotificationOutbox.PENDING);
+      jdbc.execute("ANALYZE vm_notification");
+      jdbc.update("UPDATE vm_notification SET status = ?", NotificationOutbox.SENDING);
+      jdbc.update("UPDATE vm_notification SET status = ?", NotificationOutbox.SENT);
+      jdbc.execute("ANALYZE vm_notification");
+      insert(50, NotificationOutbox.PENDING);
+
+      List<NotificationOutbox.Notification> won = outbox.claim(outbox.due(NOW, Duration.ofMinutes(5), 50), NOW);
+      assertThat(won).hasSize(50).allMatch(notice -> notice.status().equals(NotificationOutbox.SENDING));
+      return jdbc.queryForObject("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + NotificationOutbox.claimedRows(50),
+          String.class, won.stream().map(NotificationOutbox.Notification::id).toArray());
+    });
+
+    // By their ids: an index entry and a row for each of the 50, about 200 blocks. Through an index by status (before
+    // V12), the entries the 80,000 left under SENDING were read too: 1,800 blocks.
+    JsonNode top = JSON.readTree(plan).get(0).get("Plan");
+    assertThat(top.get("Shared Hit Blocks").asLong() + top.get("Shared Read Blocks").asLong())
+        .as("blocks read to read back 50 claimed notices: %s", plan).isLessThan(400);
+  }
+
+  /**
+   * The outbox of this test alone, in its transaction: the notices that earlier tests committed in the shared database
+   * would be the oldest waiting ones. Deleted in the transaction, they are back after it, and the test's own rows
+   * (tens of thousands) are rolled back, statistics included.
+   */
+  private void anOutboxOfItsOwn(TransactionStatus status) {
+    status.setRollbackOnly();
+    jdbc.update("DELETE FROM vm_notification");
+    cases.create(REFERENCE, "Human rights in Belarus", "GB", "BY", null, "officer-gb", NOW);
   }
 
   private void insert(int count, String status) {

@@ -1,0 +1,2 @@
+-- PostgreSQL's V12 drops the indexes by status, which its partial index of the waiting rows (V11) replaces. H2
+-- has no partial index: there the index by status and id (V1) still serves the outbox's read of what is due.
