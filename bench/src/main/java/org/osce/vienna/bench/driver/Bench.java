@@ -107,6 +107,7 @@ public final class Bench {
             double jvmCpuBefore = target.jvmCpuSeconds();
             double driverCpuBefore = ProcFs.cpuSeconds(List.of(ProcessHandle.current().pid()));
             long messagesBefore = mail.messages();
+            long callsBefore = EngineRest.CALLS.get();
             Database.Counters before = target.counters();
             boolean measured = size == biggest && clients == measuredClients;
             if (measured && countsStatements) {
@@ -117,6 +118,7 @@ public final class Bench {
             double jvmCpu = target.jvmCpuSeconds() - jvmCpuBefore;
             double driverCpu = ProcFs.cpuSeconds(List.of(ProcessHandle.current().pid())) - driverCpuBefore;
             long messages = mail.messages() - messagesBefore;
+            long calls = EngineRest.CALLS.get() - callsBefore;
             Database.Counters work = target.counters().minus(before);
             String kind = (size + 1) + " signatories";
             figures.add("full cases, " + kind + ", " + clients + " clients", "cases/s", target.kind,
@@ -134,6 +136,8 @@ public final class Bench {
               // The notices are sent after the step that causes them: those of the last cases leave after the clock.
               figures.add("messages the SMTP server took while the cases ran, per case, " + kind, "messages",
                   target.kind, (double) messages / result.cases());
+              figures.add("calls to /engine-rest per case (each poll for a task or the end included), " + kind, "calls",
+                  target.kind, (double) calls / result.cases());
               figures.add("rows inserted per case, " + kind, "rows", target.kind,
                   (double) work.inserted() / result.cases());
               figures.add("rows fetched per case, " + kind, "rows", target.kind,

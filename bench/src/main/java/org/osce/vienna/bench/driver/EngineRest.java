@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The calls a ministry's system makes to {@code /engine-rest} (docs/api.md), the same for the application
@@ -31,6 +32,11 @@ final class EngineRest {
   private static final Duration PATIENCE = Duration.ofMinutes(3);
   /** How many times a target answered 503 (temporarily unavailable) to the driver. */
   static final AtomicInteger UNAVAILABLE = new AtomicInteger();
+  /**
+   * How many calls the driver has made (reads of the case API aside). A client waits for the engine's asynchronous
+   * steps by asking again every {@link #POLL}, so a target that takes longer is asked more often, and charged for it.
+   */
+  static final AtomicLong CALLS = new AtomicLong();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
@@ -82,6 +88,7 @@ final class EngineRest {
 
   /** The status of a GET, without reading the body: the readiness checks. */
   int status(String path) {
+    CALLS.incrementAndGet();
     try {
       return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
@@ -130,6 +137,7 @@ final class EngineRest {
       HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
           : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
       HttpRequest request = request(path).header("Content-Type", "application/json").method(method, publisher).build();
+      CALLS.incrementAndGet();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       // A system told "503, try again" (the application's answer while its connections are all in use) waits
       // as told and asks again, as the ministries' systems are asked to; each such answer is counted.
