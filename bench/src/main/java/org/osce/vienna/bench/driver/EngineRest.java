@@ -144,6 +144,7 @@ final class EngineRest {
       while (response.statusCode() == 503) {
         UNAVAILABLE.incrementAndGet();
         Thread.sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+        CALLS.incrementAndGet();
         response = http.send(request, HttpResponse.BodyHandlers.ofString());
       }
       if (response.statusCode() != expected) {
